@@ -1,0 +1,94 @@
+// The only module that reads process.env (a test enforces it). Every variable is
+// validated once, so a bad value stops the start instead of failing a request later.
+import path from "node:path";
+import { z } from "zod";
+import packageJson from "../package.json" with { type: "json" };
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((value) => value === "1" || value === "true" || value === "yes");
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+    message: "expected a postgresql://user@host:port/database URL",
+  });
+
+const redisUrl = z
+  .string()
+  .refine((value) => /^rediss?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+    message: "expected a redis:// or rediss:// URL",
+  });
+
+// Empty strings count as unset: `FOO= npm start` should behave like not setting FOO.
+const blankToUndefined = (input: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(input).map(([key, value]) => [key, value === "" ? undefined : value]));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: redisUrl.optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, "expected 1-64 characters of [A-Za-z0-9_:.-]").default("bastion:"),
+  BASTION_ALLOW_NO_REDIS: flag,
+
+  BASTION_DATA_DIR: z.string().min(1).default(".data"),
+  BASTION_MIGRATE_ON_START: z
+    .enum(["1", "0", "true", "false"])
+    .default("1")
+    .transform((value) => value === "1" || value === "true"),
+  BASTION_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid environment: ${problems.join("; ")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a raw environment; never echoes values, since some are credentials. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(blankToUndefined(raw));
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const env = result.data;
+  if (env.DATABASE_URL && !env.REDIS_URL && !env.BASTION_ALLOW_NO_REDIS) {
+    throw new EnvError([
+      "REDIS_URL: required in server mode (DATABASE_URL is set); set BASTION_ALLOW_NO_REDIS=1 to run with in-process limits",
+    ]);
+  }
+  if (env.REDIS_URL && !env.DATABASE_URL) {
+    throw new EnvError(["DATABASE_URL: required when REDIS_URL is set (server mode needs both)"]);
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Single-process mode embeds PostgreSQL; server mode uses DATABASE_URL (and REDIS_URL). */
+export type Mode = "single-process" | "server";
+
+export function mode(): Mode {
+  return env().DATABASE_URL ? "server" : "single-process";
+}
+
+export function dataDir(): string {
+  return path.resolve(env().BASTION_DATA_DIR);
+}
+
+/** The app's version, for health answers and the start line. */
+export const appVersion: string = packageJson.version;
