@@ -2,6 +2,7 @@
 // defence; the first is never passing them to the logger at all.
 import pino from "pino";
 import { env } from "./env";
+import { processSingleton } from "./runtime";
 
 const redactPaths = [
   "password",
@@ -14,15 +15,27 @@ const redactPaths = [
   "*.secret",
   "*.authorization",
   "*.cookie",
-  "headers.authorization",
-  "headers.cookie",
 ];
 
-const globalForLogger = globalThis as unknown as { __bastionLogger?: pino.Logger };
+function instance(): pino.Logger {
+  return processSingleton("logger", () =>
+    pino({
+      level: env().LOG_LEVEL,
+      base: { service: "bastion" },
+      redact: { paths: redactPaths, censor: "[redacted]" },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    }),
+  );
+}
 
-export const logger: pino.Logger = (globalForLogger.__bastionLogger ??= pino({
-  level: env().LOG_LEVEL,
-  base: { service: "bastion" },
-  redact: { paths: redactPaths, censor: "[redacted]" },
-  timestamp: pino.stdTimeFunctions.isoTime,
-}));
+/**
+ * Created on first use, after the environment has been validated, so importing a
+ * module that logs never fails on a bad LOG_LEVEL before the start script can say so.
+ */
+export const logger: pino.Logger = new Proxy({} as pino.Logger, {
+  get(_, property) {
+    const target = instance();
+    const value = Reflect.get(target, property, target);
+    return typeof value === "function" ? value.bind(target) : value;
+  },
+});

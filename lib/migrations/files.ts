@@ -17,8 +17,9 @@ export function checksumOf(sql: string | Buffer): string {
 }
 
 export function readMigrationFiles(dir = migrationsDir()): MigrationFile[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
+  // Read at run time from the checkout, not traced into the build.
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort()
@@ -26,7 +27,7 @@ export function readMigrationFiles(dir = migrationsDir()): MigrationFile[] {
       if (!MIGRATION_NAME.test(name)) {
         throw new Error(`migration folder "${name}" is not named <14-digit timestamp>_<snake_case_name>`);
       }
-      const bytes = readFileSync(path.join(dir, name, "migration.sql"));
+      const bytes = readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"));
       return { name, sql: bytes.toString("utf8"), checksum: checksumOf(bytes) };
     });
 }

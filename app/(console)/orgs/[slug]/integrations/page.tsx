@@ -1,0 +1,5 @@
+import { SectionPage } from "@/components/console/section-page";
+
+export default function Page() {
+  return <SectionPage segment="integrations" />;
+}

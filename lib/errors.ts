@@ -1,0 +1,90 @@
+// The error vocabulary: one code per kind of refusal, each with its HTTP status.
+// Domain code throws these; lib/http/errors.ts turns them into the JSON error shape.
+
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  quota_exceeded: 402,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  gone: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  invalid_request: 422,
+  rate_limited: 429,
+  internal_error: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export class Invalid extends AppError {
+  constructor(message: string, details?: unknown) {
+    super("invalid_request", message, details);
+  }
+}
+
+export class BadRequest extends AppError {
+  constructor(message: string, details?: unknown) {
+    super("bad_request", message, details);
+  }
+}
+
+export class Unauthorized extends AppError {
+  constructor(message = "Authentication required") {
+    super("unauthorized", message);
+  }
+}
+
+export class Forbidden extends AppError {
+  constructor(message = "You do not have permission to do this") {
+    super("forbidden", message);
+  }
+}
+
+export class NotFound extends AppError {
+  constructor(what = "Resource") {
+    super("not_found", `${what} not found`);
+  }
+}
+
+export class Conflict extends AppError {
+  constructor(message: string, details?: unknown) {
+    super("conflict", message, details);
+  }
+}
+
+export class QuotaExceeded extends AppError {
+  constructor(limit: string, allowed: number) {
+    super("quota_exceeded", `Quota exceeded: ${limit} (limit ${allowed})`, { limit, allowed });
+  }
+}
+
+export class PayloadTooLarge extends AppError {
+  constructor(maxBytes: number) {
+    super("payload_too_large", `Request body exceeds ${maxBytes} bytes`, { maxBytes });
+  }
+}
+
+export class UnsupportedMediaType extends AppError {
+  constructor(expected: string) {
+    super("unsupported_media_type", `Content-Type must be ${expected}`);
+  }
+}

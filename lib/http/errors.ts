@@ -1,0 +1,42 @@
+// The one place where errors become responses: { "error": { code, message, details? } }.
+// Unexpected errors become a bare 500 carrying only the request id.
+import { ZodError } from "zod";
+import { AppError, ERROR_STATUS, type ErrorCode } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown; requestId?: string } };
+
+export function errorResponse(code: ErrorCode, message: string, requestId: string, details?: unknown): Response {
+  const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
+  return Response.json(body, { status: ERROR_STATUS[code] });
+}
+
+/** Maps a thrown value to a response; `expected` is false for the ones worth an error log. */
+export function toErrorResponse(error: unknown, requestId: string): { response: Response; expected: boolean } {
+  if (error instanceof AppError) {
+    return { response: errorResponse(error.code, error.message, requestId, error.details), expected: true };
+  }
+  if (error instanceof ZodError) {
+    return {
+      response: errorResponse("invalid_request", "The request is invalid", requestId, zodDetails(error)),
+      expected: true,
+    };
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    // A unique violation that validation could not foresee (a race): a conflict, not a crash.
+    if (error.code === "P2002") {
+      return { response: errorResponse("conflict", "A resource with these values already exists", requestId), expected: true };
+    }
+    if (error.code === "P2025") {
+      return { response: errorResponse("not_found", "Resource not found", requestId), expected: true };
+    }
+  }
+  return {
+    response: errorResponse("internal_error", "Something went wrong on our side", requestId),
+    expected: false,
+  };
+}
+
+export function zodDetails(error: ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+}

@@ -1,0 +1,27 @@
+// Steps 3 and 4 of the pipeline: resolve the org from the URL slug with the caller's
+// membership (not a member: 404, never revealing that the org exists), then check the
+// route's permission. The org issue provides the resolver and the permission table;
+// until then every org-scoped or permission-guarded route is refused (fail closed).
+import { Forbidden, NotFound } from "../errors";
+import type { Actor } from "./authenticate";
+
+export type OrgAccess = { org: { id: string; slug: string }; role: string; permissions: ReadonlySet<string> };
+
+export type OrgResolver = (slug: string, actor: Actor | null) => Promise<OrgAccess | null>;
+
+let resolver: OrgResolver = async () => null;
+
+export function registerOrgResolver(next: OrgResolver): void {
+  resolver = next;
+}
+
+export async function resolveOrg(slug: string, actor: Actor | null): Promise<OrgAccess> {
+  const access = await resolver(slug, actor);
+  if (!access) throw new NotFound("Organization");
+  return access;
+}
+
+export function authorize(access: OrgAccess | null, permission: string | undefined): void {
+  if (!permission) return;
+  if (!access || !access.permissions.has(permission)) throw new Forbidden();
+}

@@ -1,0 +1,35 @@
+// The validate step: params, query and body through the route's zod schemas.
+import type { z } from "zod";
+import { Invalid } from "../errors";
+import { zodDetails } from "./errors";
+
+export type RouteSchemas = {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+};
+
+export type Parsed<S extends RouteSchemas> = {
+  params: S["params"] extends z.ZodType ? z.output<S["params"]> : Record<string, string>;
+  query: S["query"] extends z.ZodType ? z.output<S["query"]> : Record<string, string | string[]>;
+  body: S["body"] extends z.ZodType ? z.output<S["body"]> : undefined;
+};
+
+/** URLSearchParams as a plain object; a repeated key becomes an array. */
+export function queryObject(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [key, value] of url.searchParams) {
+    const existing = query[key];
+    query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return query;
+}
+
+export function validate<T>(schema: z.ZodType<T> | undefined, input: unknown, part: "params" | "query" | "body"): T {
+  if (!schema) return input as T;
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new Invalid(`Invalid ${part}`, zodDetails(result.error).map((issue) => ({ ...issue, in: part })));
+  }
+  return result.data;
+}

@@ -1,0 +1,100 @@
+// The request pipeline every route handler goes through:
+// identify caller -> rate limit -> resolve org -> authorize -> validate -> call domain -> map errors.
+// A handler declares who may call it and what it accepts; it receives a context that
+// is already authenticated, authorized and parsed.
+import { performance } from "node:perf_hooks";
+import { logger } from "../logger";
+import { authenticate, type Actor, type AuthMode } from "./authenticate";
+import { DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
+import { toErrorResponse } from "./errors";
+import { authorize, resolveOrg, type OrgAccess } from "./org-access";
+import { queryObject, validate, type Parsed, type RouteSchemas } from "./parse";
+import { rateLimit } from "./rate-limit";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
+
+export type RouteOptions<S extends RouteSchemas> = {
+  auth: AuthMode;
+  /** Checked against the caller's role in the org named by the `slug` param. */
+  permission?: string;
+  schemas?: S;
+  bodyLimit?: number;
+};
+
+export type RouteContext<S extends RouteSchemas> = Parsed<S> & {
+  request: Request;
+  url: URL;
+  requestId: string;
+  actor: Actor | null;
+  access: OrgAccess | null;
+};
+
+type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+/** What a handler returns: a Response as is, anything else as a 200 JSON body. */
+export type HandlerResult = Response | object | null;
+
+export function route<S extends RouteSchemas = Record<never, never>>(
+  options: RouteOptions<S>,
+  handler: (ctx: RouteContext<S>) => Promise<HandlerResult>,
+) {
+  return async function handle(request: Request, next?: NextRouteContext): Promise<Response> {
+    const started = performance.now();
+    const requestId = requestIdFrom(request.headers);
+    const url = new URL(request.url);
+    let headers: Record<string, string> = {};
+    let response: Response;
+
+    try {
+      const actor = await authenticate(request, options.auth);
+      headers = (await rateLimit(request, actor)).headers;
+
+      const rawParams = (await next?.params) ?? {};
+      const slug = typeof rawParams.slug === "string" ? rawParams.slug : undefined;
+      const access = slug !== undefined && options.auth !== "none" ? await resolveOrg(slug, actor) : null;
+      authorize(access, options.permission);
+
+      const params = validate(options.schemas?.params, rawParams, "params");
+      const query = validate(options.schemas?.query, queryObject(url), "query");
+      const body = options.schemas?.body
+        ? validate(options.schemas.body, await readJsonBody(request, options.bodyLimit ?? DEFAULT_BODY_LIMIT), "body")
+        : undefined;
+
+      const result = await handler({ request, url, requestId, actor, access, params, query, body } as RouteContext<S>);
+      response = result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      const mapped = toErrorResponse(error, requestId);
+      if (!mapped.expected) {
+        logger.error({ requestId, err: safeError(error) }, "unhandled error in route handler");
+      }
+      response = mapped.response;
+    }
+
+    response = withHeaders(response, { ...headers, [REQUEST_ID_HEADER]: requestId });
+    logger.info(
+      {
+        requestId,
+        method: request.method,
+        // The path only: query strings may carry tokens.
+        path: url.pathname,
+        status: response.status,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      },
+      "request",
+    );
+    return response;
+  };
+}
+
+function withHeaders(original: Response, extra: Record<string, string>): Response {
+  // Copied, because some responses (redirects) have immutable headers.
+  const response = new Response(original.body, original);
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+  for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
+  return response;
+}
+
+/** Error name, message and stack for the log; never request bodies or headers. */
+function safeError(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) return { type: error.name, message: error.message, stack: error.stack };
+  return { type: typeof error };
+}

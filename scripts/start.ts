@@ -1,0 +1,91 @@
+// npm start: validates the environment, announces the mode, builds the app if the
+// build is missing or older than the sources, brings up the database (embedded in
+// single-process mode), migrates, and serves Next.js. In single-process mode the
+// background worker runs in this same process.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { boot, describeMode } from "../lib/boot";
+import { appVersion, env, mode } from "../lib/env";
+import { runWorker } from "../lib/jobs/worker";
+import { logger } from "../lib/logger";
+import { exitOnStartupFailure, onShutdownSignal } from "./cli";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+
+function newestSourceChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceChange(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds when there is no build, or a source file is newer than it. */
+function ensureBuild(): void {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (existsSync(buildId)) {
+    const builtAt = statSync(buildId).mtimeMs;
+    const inputs = ["app", "components", "lib", "public"].map((dir) => path.join(root, dir)).filter(existsSync);
+    const files = ["next.config.mjs", "package-lock.json", "prisma/schema.prisma"].map((file) => path.join(root, file)).filter(existsSync);
+    const newest = Math.max(...inputs.map(newestSourceChange), ...files.map((file) => statSync(file).mtimeMs));
+    if (newest <= builtAt) return;
+  }
+  console.log("bastion: building the app (first start or sources changed)…");
+  const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error("bastion: the build failed; see the output above");
+    process.exit(1);
+  }
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    exitOnStartupFailure(error);
+  }
+  logger.info({ mode: mode(), version: appVersion }, `Bastion ${appVersion} starting in ${describeMode()}`);
+
+  if (!dev) ensureBuild();
+  const booted = await boot({ migrate: config.BASTION_MIGRATE_ON_START }).catch(exitOnStartupFailure);
+
+  const { default: next } = await import("next");
+  const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === "EADDRINUSE" ? `port ${config.PORT} is already in use (set PORT)` : error.message)),
+    );
+    server.listen(config.PORT, config.HOST, resolve);
+  }).catch((error) => {
+    console.error(`bastion: ${(error as Error).message}`);
+    process.exit(1);
+  });
+  logger.info(`Bastion is listening on http://localhost:${config.PORT}`);
+
+  const workerStop = new AbortController();
+  const worker = mode() === "single-process" ? runWorker({ signal: workerStop.signal, name: "in-process" }) : Promise.resolve();
+  worker.catch((error) => logger.error({ err: (error as Error).message }, "in-process worker failed"));
+
+  onShutdownSignal(async (signal) => {
+    logger.info({ signal }, "stopping");
+    server.close();
+    server.closeIdleConnections();
+    workerStop.abort();
+    await worker.catch(() => {});
+    await app.close?.();
+    await booted.shutdown();
+    logger.info("stopped");
+  });
+}
+
+void main();
