@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+function problemsOf(raw: Record<string, string>): string[] {
+  try {
+    parseEnv(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+  throw new Error("expected the environment to be refused");
+}
+
+describe("parseEnv", () => {
+  it("defaults to single-process settings when nothing is set", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PORT).toBe(3000);
+    expect(env.BASTION_DATA_DIR).toBe(".data");
+    expect(env.BASTION_MIGRATE_ON_START).toBe(true);
+  });
+
+  it("accepts server mode with both PostgreSQL and Redis", () => {
+    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/app", REDIS_URL: "redis://cache:6379" });
+    expect(env.DATABASE_URL).toBe("postgresql://u:p@db:5432/app");
+  });
+
+  it("names the variable and what it expects, without echoing the value", () => {
+    const problems = problemsOf({ DATABASE_URL: "mysql://user:hunter2@db/app" });
+    expect(problems).toEqual([expect.stringMatching(/^DATABASE_URL: expected a postgresql:\/\//)]);
+    expect(problems.join(" ")).not.toContain("hunter2");
+  });
+
+  it("refuses server mode without Redis unless explicitly allowed", () => {
+    expect(problemsOf({ DATABASE_URL: "postgresql://db/app" })[0]).toMatch(/^REDIS_URL: required in server mode/);
+    expect(parseEnv({ DATABASE_URL: "postgresql://db/app", BASTION_ALLOW_NO_REDIS: "1" }).REDIS_URL).toBeUndefined();
+  });
+
+  it("refuses Redis without a database", () => {
+    expect(problemsOf({ REDIS_URL: "redis://cache:6379" })[0]).toMatch(/^DATABASE_URL: required when REDIS_URL is set/);
+  });
+
+  it("treats empty values as unset and rejects out-of-range numbers", () => {
+    expect(parseEnv({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
+    expect(problemsOf({ PORT: "70000" })[0]).toMatch(/^PORT:/);
+    expect(problemsOf({ LOG_LEVEL: "loud" })[0]).toMatch(/^LOG_LEVEL:/);
+  });
+});
+
+describe("environment access", () => {
+  const root = path.resolve(import.meta.dirname, "..");
+
+  function sourceFiles(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      if (name === "node_modules" || name === "generated" || name.startsWith(".")) return [];
+      if (statSync(full).isDirectory()) return sourceFiles(full);
+      return /\.(ts|tsx|mjs)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+    });
+  }
+
+  it("reads process.env only in lib/env.ts (the test harness aside)", () => {
+    const allowed = new Set([
+      path.join(root, "lib/env.ts"),
+      // The install hook runs before dependencies are usable and only forwards the env to Prisma.
+      path.join(root, "scripts/prisma-generate.mjs"),
+    ]);
+    const offenders = ["app", "components", "lib", "scripts"]
+      .flatMap((dir) => sourceFiles(path.join(root, dir)))
+      .filter((file) => !allowed.has(file) && !file.startsWith(path.join(root, "lib/testing")))
+      .filter((file) =>
+        readFileSync(file, "utf8")
+          .split("\n")
+          // Entry points may set variables for child processes; reading is what is forbidden.
+          .some((line) => /process\.env\b/.test(line) && !/process\.env\.[A-Z_]+\s*=[^=]/.test(line)),
+      )
+      .map((file) => path.relative(root, file));
+    expect(offenders).toEqual([]);
+  });
+});
