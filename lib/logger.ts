@@ -17,15 +17,18 @@ const redactPaths = [
   "*.cookie",
 ];
 
+export function createLogger(destination?: pino.DestinationStream, level: string = env().LOG_LEVEL): pino.Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    base: { service: "bastion" },
+    redact: { paths: redactPaths, censor: "[redacted]" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
 function instance(): pino.Logger {
-  return processSingleton("logger", () =>
-    pino({
-      level: env().LOG_LEVEL,
-      base: { service: "bastion" },
-      redact: { paths: redactPaths, censor: "[redacted]" },
-      timestamp: pino.stdTimeFunctions.isoTime,
-    }),
-  );
+  return processSingleton("logger", () => createLogger());
 }
 
 /**

@@ -5,10 +5,6 @@ import { Redis } from "ioredis";
 import { env } from "./env";
 import { clearProcessSingleton, processSingleton } from "./runtime";
 
-export function redisConfigured(): boolean {
-  return Boolean(env().REDIS_URL);
-}
-
 export function getRedis(): Redis | null {
   const url = env().REDIS_URL;
   if (!url) return null;

@@ -53,8 +53,9 @@ async function main(): Promise<void> {
   }
   logger.info({ mode: mode(), version: appVersion }, `Bastion ${appVersion} starting in ${describeMode()}`);
 
-  if (!dev) ensureBuild();
+  // Dependencies first: a wrong DATABASE_URL should fail in seconds, not after a build.
   const booted = await boot({ migrate: config.BASTION_MIGRATE_ON_START }).catch(exitOnStartupFailure);
+  if (!dev) ensureBuild();
 
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });

@@ -5,7 +5,9 @@ import { appVersion, mode, type Mode } from "../env";
 import { getPool } from "../db";
 import { readMigrationFiles, type MigrationFile } from "../migrations/files";
 import { migrationStatus } from "../migrations/runner";
-import { getRedis, redisConfigured } from "../redis";
+import type { Redis } from "ioredis";
+import type { Pool } from "pg";
+import { getRedis } from "../redis";
 
 export type CheckResult = { status: "ok" } | { status: "down"; reason: string } | { status: "not_configured" };
 
@@ -28,13 +30,13 @@ function withDeadline<T>(work: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
-export async function checkDatabase(): Promise<CheckResult> {
+export async function checkDatabase(pool: Pool = getPool(), files?: MigrationFile[]): Promise<CheckResult> {
   try {
-    const client = await withDeadline(getPool().connect(), "database");
+    const client = await withDeadline(pool.connect(), "database");
     try {
       // Files never change while the process runs; read them once.
       migrationFiles ??= readMigrationFiles();
-      const status = await withDeadline(migrationStatus(client, migrationFiles), "database");
+      const status = await withDeadline(migrationStatus(client, files ?? migrationFiles), "database");
       if (status.pending.length > 0) return { status: "down", reason: `${status.pending.length} migration(s) pending` };
       if (status.modified.length > 0 || status.failed.length > 0) return { status: "down", reason: "migration history does not match" };
       return { status: "ok" };
@@ -46,10 +48,14 @@ export async function checkDatabase(): Promise<CheckResult> {
   }
 }
 
-export async function checkRedis(): Promise<CheckResult> {
-  if (!redisConfigured()) return { status: "not_configured" };
-  const redis = getRedis();
-  if (!redis || redis.status !== "ready") return { status: "down", reason: "unreachable" };
+export async function checkRedis(redis: Redis | null = getRedis()): Promise<CheckResult> {
+  if (!redis) return { status: "not_configured" };
+  // A client still making its first connection gets the deadline to finish it;
+  // one that lost its connection is reported down at once.
+  if (["wait", "connecting", "connect"].includes(redis.status)) {
+    await withDeadline(waitUntilReady(redis), "redis").catch(() => {});
+  }
+  if (redis.status !== "ready") return { status: "down", reason: "unreachable" };
   try {
     await withDeadline(redis.ping(), "redis");
     return { status: "ok" };
@@ -58,13 +64,22 @@ export async function checkRedis(): Promise<CheckResult> {
   }
 }
 
+function waitUntilReady(redis: Redis): Promise<void> {
+  if (redis.status === "wait") redis.connect().catch(() => {});
+  return new Promise((resolve, reject) => {
+    redis.once("ready", resolve);
+    redis.once("end", () => reject(new Error("redis connection ended")));
+  });
+}
+
 /** Readiness is public: name the failure, never hosts or credentials. */
 function publicReason(error: unknown, fallback: string): string {
   return error instanceof Error && error.message.endsWith("did not answer in time") ? "timeout" : fallback;
 }
 
-export async function readiness(): Promise<Readiness> {
-  const [database, redis] = await Promise.all([checkDatabase(), checkRedis()]);
+/** Dependencies can be swapped, so tests can check a broken one without breaking the process's. */
+export async function readiness(deps: { pool?: Pool; redis?: Redis | null } = {}): Promise<Readiness> {
+  const [database, redis] = await Promise.all([checkDatabase(deps.pool), checkRedis(deps.redis === undefined ? getRedis() : deps.redis)]);
   const checks: Record<string, CheckResult> = { database, redis };
   const failing = Object.entries(checks)
     .filter(([, result]) => result.status === "down")
