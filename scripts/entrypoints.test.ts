@@ -10,9 +10,9 @@ const tsx = path.join(root, "node_modules", ".bin", "tsx");
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
-function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "info", ...extra };
-  return env;
+// Only what the entry point needs: nothing from this test run's environment leaks in.
+function baseEnv(extra: Record<string, string>): Record<string, string | undefined> {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "info", ...extra };
 }
 
 function run(script: string, env: Record<string, string>, onOutput?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {

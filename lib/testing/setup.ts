@@ -5,7 +5,6 @@ import { inject } from "vitest";
 const databaseUrl = inject("databaseUrl");
 const redisUrl = inject("redisUrl");
 
-process.env.NODE_ENV = "test";
 process.env.LOG_LEVEL ??= "silent";
 process.env.REDIS_KEY_PREFIX = inject("redisKeyPrefix");
 if (databaseUrl) {
