@@ -1,6 +1,6 @@
 // The command-line entry points as an operator meets them: refusals are one line and a
 // non-zero exit, and the worker stops cleanly on SIGTERM.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeWith, testDatabaseUrl, testRedisUrl } from "../lib/testing/describe";
@@ -11,11 +11,11 @@ const tsx = path.join(root, "node_modules", ".bin", "tsx");
 type Run = { code: number | null; stdout: string; stderr: string };
 
 // Only what the entry point needs: nothing from this test run's environment leaks in.
-function baseEnv(extra: Record<string, string>): Record<string, string | undefined> {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "info", ...extra };
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "info", ...extra } as NodeJS.ProcessEnv;
 }
 
-function run(script: string, env: Record<string, string>, onOutput?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Run> {
+function run(script: string, env: Record<string, string>, onOutput?: (text: string, child: ChildProcess) => void): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(tsx, [path.join(root, "scripts", script)], { cwd: root, env: baseEnv(env) });
     let stdout = "";
