@@ -12,7 +12,7 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 // Only what the entry point needs: nothing from this test run's environment leaks in.
 function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "info", ...extra } as NodeJS.ProcessEnv;
+  return { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "info", ...extra };
 }
 
 function run(script: string, env: Record<string, string>, onOutput?: (text: string, child: ChildProcess) => void): Promise<Run> {
