@@ -6,13 +6,18 @@ import { logger } from "../logger";
 
 export type WorkerOptions = { signal: AbortSignal; pollIntervalMs?: number; name?: string };
 
+/** Waits `ms`, or less if the signal aborts; leaves no listener behind either way. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
+    const onAbort = () => {
       clearTimeout(timer);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
   });
 }
 

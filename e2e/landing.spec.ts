@@ -1,0 +1,22 @@
+import { expect, test } from "@playwright/test";
+
+test("the landing page presents Bastion and leads to the console", async ({ page, baseURL }) => {
+  const foreignRequests: string[] = [];
+  page.on("request", (request) => {
+    if (!request.url().startsWith(baseURL!)) foreignRequests.push(request.url());
+  });
+
+  await page.goto("/");
+  await expect(page).toHaveTitle("Bastion");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The enterprise layer for your SaaS");
+  for (const feature of ["Organizations", "Members & RBAC", "Secrets", "Integrations", "Billing", "API"]) {
+    await expect(page.getByRole("heading", { name: feature, exact: true })).toBeVisible();
+  }
+
+  await page.getByRole("link", { name: "Open the console" }).click();
+  await expect(page).toHaveURL(/\/orgs\/default$/);
+  await expect(page.getByRole("navigation", { name: "Console" })).toBeVisible();
+
+  // Self-hosted means self-contained: no fonts, scripts or beacons from elsewhere.
+  expect(foreignRequests).toEqual([]);
+});

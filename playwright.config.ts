@@ -1,0 +1,49 @@
+// Browser tests against a production build served by `npm start`'s entry point, in
+// Debian's Chromium. `npm test` (scripts/test.ts) gives the run a fresh PostgreSQL
+// database through E2E_DATABASE_URL; without it the server runs in single-process mode
+// on a fresh data directory.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const databaseUrl = process.env.E2E_DATABASE_URL;
+const redisUrl = process.env.E2E_REDIS_URL;
+const dataDir = path.join(import.meta.dirname, ".test-results", "e2e-data");
+if (!databaseUrl && !process.env.TEST_WORKER_INDEX) rmSync(dataDir, { recursive: true, force: true });
+
+export const chromiumLaunchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: ".test-results/playwright",
+  timeout: 60_000,
+  workers: 2,
+  forbidOnly: true,
+  reporter: [["list"], ["json", { outputFile: ".test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions: chromiumLaunchOptions,
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: `${path.join("node_modules", ".bin", "tsx")} scripts/start.ts`,
+    url: `http://127.0.0.1:${port}/api/health/ready`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(databaseUrl
+        ? { DATABASE_URL: databaseUrl, ...(redisUrl ? { REDIS_URL: redisUrl } : { BASTION_ALLOW_NO_REDIS: "1" }) }
+        : { DATABASE_URL: "", REDIS_URL: "", BASTION_DATA_DIR: dataDir }),
+    },
+  },
+});
