@@ -41,6 +41,7 @@ export default defineConfig({
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
+      REDIS_KEY_PREFIX: `bastion:e2e:${process.pid}:`,
       ...(databaseUrl
         ? { DATABASE_URL: databaseUrl, ...(redisUrl ? { REDIS_URL: redisUrl } : { BASTION_ALLOW_NO_REDIS: "1" }) }
         : { DATABASE_URL: "", REDIS_URL: "", BASTION_DATA_DIR: dataDir }),

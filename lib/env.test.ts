@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, envSchema, parseEnv } from "./env";
 
 function problemsOf(raw: Record<string, string>): string[] {
   try {
@@ -66,6 +66,8 @@ describe("environment access", () => {
       path.join(root, "lib/env.ts"),
       // The install hook runs before dependencies are usable and only forwards the env to Prisma.
       path.join(root, "scripts/prisma-generate.mjs"),
+      // The test runner configures its child processes (test harness, like lib/testing).
+      path.join(root, "scripts/test.ts"),
     ]);
     const offenders = ["app", "components", "lib", "scripts"]
       .flatMap((dir) => sourceFiles(path.join(root, dir)))
@@ -78,5 +80,17 @@ describe("environment access", () => {
       )
       .map((file) => path.relative(root, file));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("documentation of the environment", () => {
+  const root = path.resolve(import.meta.dirname, "..");
+  const variables = Object.keys(envSchema.shape);
+
+  it("documents every variable in .env.example and the README", () => {
+    const example = readFileSync(path.join(root, ".env.example"), "utf8");
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    expect(variables.filter((name) => !new RegExp(`^#? ?${name}=`, "m").test(example))).toEqual([]);
+    expect(variables.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
   });
 });
