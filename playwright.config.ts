@@ -43,7 +43,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       REDIS_KEY_PREFIX: `bastion:e2e:${process.pid}:`,
       ...(databaseUrl
-        ? { DATABASE_URL: databaseUrl, ...(redisUrl ? { REDIS_URL: redisUrl } : { BASTION_ALLOW_NO_REDIS: "1" }) }
+        ? { DATABASE_URL: databaseUrl, AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123", ...(redisUrl ? { REDIS_URL: redisUrl } : { BASTION_ALLOW_NO_REDIS: "1" }) }
         : { DATABASE_URL: "", REDIS_URL: "", BASTION_DATA_DIR: dataDir }),
     },
   },

@@ -6,7 +6,7 @@ import { disconnectDb } from "./db";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { logger } from "./logger";
 import { MigrationError, applyMigrations, migrationStatus } from "./migrations/runner";
-import { disconnectRedis, getRedis } from "./redis";
+import { disconnectRedis, redisReady } from "./redis";
 import { runtimeState } from "./runtime";
 
 /** A reason the process cannot start, printed as one line without a stack trace. */
@@ -100,26 +100,13 @@ async function migrate(url: string, apply: boolean): Promise<void> {
   }
 }
 
-async function waitForRedis(timeoutMs: number): Promise<boolean> {
-  const redis = getRedis();
-  if (!redis) return true;
-  if (redis.status === "ready") return true;
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    redis.once("ready", () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
-}
-
 export type Booted = { shutdown(): Promise<void> };
 
 export async function boot(options: { migrate: boolean }): Promise<Booted> {
   const url = await startDatabase();
   await assertDatabaseReachable(url);
   await migrate(url, options.migrate);
-  if (!(await waitForRedis(3_000))) {
+  if (!(await redisReady(3_000))) {
     logger.warn("Redis is not reachable yet; readiness reports it until it is");
   }
   return {

@@ -3,6 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, envSchema, parseEnv } from "./env";
 
+const secret = "0123456789abcdef0123456789abcdef";
+
 function problemsOf(raw: Record<string, string>): string[] {
   try {
     parseEnv(raw);
@@ -23,7 +25,7 @@ describe("parseEnv", () => {
   });
 
   it("accepts server mode with both PostgreSQL and Redis", () => {
-    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/app", REDIS_URL: "redis://cache:6379" });
+    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/app", REDIS_URL: "redis://cache:6379", AUTH_SECRET: secret });
     expect(env.DATABASE_URL).toBe("postgresql://u:p@db:5432/app");
   });
 
@@ -35,7 +37,18 @@ describe("parseEnv", () => {
 
   it("refuses server mode without Redis unless explicitly allowed", () => {
     expect(problemsOf({ DATABASE_URL: "postgresql://db/app" })[0]).toMatch(/^REDIS_URL: required in server mode/);
-    expect(parseEnv({ DATABASE_URL: "postgresql://db/app", BASTION_ALLOW_NO_REDIS: "1" }).REDIS_URL).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL: "postgresql://db/app", BASTION_ALLOW_NO_REDIS: "1", AUTH_SECRET: secret }).REDIS_URL).toBeUndefined();
+  });
+
+  it("requires a strong AUTH_SECRET in server mode", () => {
+    const server = { DATABASE_URL: "postgresql://db/app", REDIS_URL: "redis://cache:6379" };
+    expect(problemsOf(server)[0]).toMatch(/^AUTH_SECRET: required in server mode/);
+    expect(problemsOf({ ...server, AUTH_SECRET: "short" })[0]).toMatch(/^AUTH_SECRET: expected at least 32 characters/);
+  });
+
+  it("takes instance SSO settings all together or not at all", () => {
+    expect(problemsOf({ OIDC_ISSUER: "https://idp.example.com" })[0]).toMatch(/^OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET:/);
+    expect(parseEnv({ OIDC_ISSUER: "https://idp.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }).OIDC_CLIENT_ID).toBe("a");
   });
 
   it("refuses Redis without a database", () => {

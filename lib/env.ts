@@ -43,6 +43,25 @@ export const envSchema = z.object({
     .default("1")
     .transform((value) => value === "1" || value === "true"),
   BASTION_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+
+  /** The public origin users reach Bastion at; links in emails and CSRF checks use it. */
+  APP_URL: z.url({ protocol: /^https?$/, message: "expected an http(s):// URL" }).optional(),
+  /** Honour X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  TRUST_PROXY: flag,
+  /** Signs and encrypts auth material; at least 32 characters. Generated into the data dir in single-process mode. */
+  AUTH_SECRET: z.string().min(32, "expected at least 32 characters (e.g. openssl rand -base64 32)").optional(),
+
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\/[^\s]+$/.test(value) && URL.canParse(value), { message: "expected an smtp:// or smtps:// URL" })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Bastion <no-reply@localhost>"),
+
+  /** Instance-wide OpenID Connect sign-in (any standards-compliant issuer). */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, message: "expected the issuer's http(s):// URL" }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DISPLAY_NAME: z.string().min(1).default("Single sign-on"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -69,6 +88,13 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   if (env.REDIS_URL && !env.DATABASE_URL) {
     throw new EnvError(["DATABASE_URL: required when REDIS_URL is set (server mode needs both)"]);
   }
+  if (env.DATABASE_URL && !env.AUTH_SECRET) {
+    throw new EnvError(["AUTH_SECRET: required in server mode, the same on every process (e.g. openssl rand -base64 32)"]);
+  }
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new EnvError(["OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for instance-wide SSO, or none"]);
+  }
   return env;
 }
 
@@ -88,6 +114,12 @@ export function mode(): Mode {
 
 export function dataDir(): string {
   return path.resolve(env().BASTION_DATA_DIR);
+}
+
+/** The origin Bastion is reached at, without a trailing slash. */
+export function appUrl(): string {
+  const configured = env().APP_URL;
+  return (configured ?? `http://localhost:${env().PORT}`).replace(/\/+$/, "");
 }
 
 /** The app's version, for health answers and the start line. */

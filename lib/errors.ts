@@ -21,6 +21,9 @@ export const ERROR_STATUS = {
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export class AppError extends Error {
+  /** Extra response headers (e.g. Retry-After). */
+  headers: Record<string, string> = {};
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -74,6 +77,13 @@ export class Conflict extends AppError {
 export class QuotaExceeded extends AppError {
   constructor(limit: string, allowed: number) {
     super("quota_exceeded", `Quota exceeded: ${limit} (limit ${allowed})`, { limit, allowed });
+  }
+}
+
+export class RateLimited extends AppError {
+  constructor(retryAfterSeconds: number, headers: Record<string, string> = {}) {
+    super("rate_limited", `Too many requests; try again in ${retryAfterSeconds} seconds`, { retryAfterSeconds });
+    this.headers = { ...headers, "retry-after": String(retryAfterSeconds) };
   }
 }
 

@@ -23,6 +23,19 @@ export function getRedis(): Redis | null {
   });
 }
 
+/** Waits for the first connection (true), or gives up after `timeoutMs` (false). No Redis configured: true. */
+export function redisReady(timeoutMs: number): Promise<boolean> {
+  const redis = getRedis();
+  if (!redis || redis.status === "ready") return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    redis.once("ready", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
 export async function disconnectRedis(): Promise<void> {
   const store = globalThis as unknown as Record<symbol, Redis | undefined>;
   const current = store[Symbol.for("bastion.singleton.redis")];

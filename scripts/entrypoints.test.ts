@@ -52,6 +52,7 @@ describe("npm start refusals", () => {
     const result = await run("start.ts", {
       DATABASE_URL: "postgresql://postgres:hunter2@127.0.0.1:1/bastion",
       REDIS_URL: "redis://127.0.0.1:6379",
+      AUTH_SECRET: "x".repeat(32),
     });
     expectOneLineRefusal(result, /^bastion: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/bastion: connection refused/);
     expect(result.stderr + result.stdout).not.toContain("hunter2");
@@ -76,7 +77,7 @@ describeWith(["postgres", "redis"], "npm run worker in server mode", () => {
     let signalled = false;
     const result = await run(
       "worker.ts",
-      { DATABASE_URL: testDatabaseUrl(), REDIS_URL: testRedisUrl(), LOG_LEVEL: "info" },
+      { DATABASE_URL: testDatabaseUrl(), REDIS_URL: testRedisUrl(), AUTH_SECRET: "x".repeat(32), LOG_LEVEL: "info" },
       (stdout, child) => {
         if (!signalled && stdout.includes('"msg":"worker started"')) {
           signalled = true;

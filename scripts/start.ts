@@ -61,7 +61,12 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const server = http.createServer((req, res) => {
+    // Route handlers cannot see the socket; pass the peer address on in a header that a
+    // client cannot forge (any incoming copy is overwritten).
+    req.headers["x-bastion-client-ip"] = req.socket.remoteAddress ?? "";
+    void handle(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(new Error(error.code === "EADDRINUSE" ? `port ${config.PORT} is already in use (set PORT)` : error.message)),

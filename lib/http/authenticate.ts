@@ -1,6 +1,9 @@
-// Step 1 of the pipeline: who is calling. The identity issue plugs the next-auth
-// session and the API-platform issue plugs API keys in here; until a credential kind
-// is wired, it is not recognised, so any route that requires one answers 401.
+// Step 1 of the pipeline: who is calling. Browser sessions (set by password sign-in,
+// magic links and SSO alike) are recognised by their cookie; API keys plug in here with
+// the API-platform issue. An unrecognised credential answers 401.
+import { findActiveSession } from "../auth/sessions";
+import { readSessionCookie } from "../auth/session-cookie";
+import { clientIp } from "../auth/request-meta";
 import { Unauthorized } from "../errors";
 
 export type AuthMode = "none" | "session" | "apiKey" | "both";
@@ -11,7 +14,14 @@ export type Actor =
 
 export type Authenticator = (request: Request) => Promise<Actor | null>;
 
-const authenticators: Partial<Record<"session" | "apiKey", Authenticator>> = {};
+export const sessionAuthenticator: Authenticator = async (request) => {
+  const token = readSessionCookie(request);
+  if (!token) return null;
+  const session = await findActiveSession(token, { ip: clientIp(request) });
+  return session ? { kind: "user", userId: session.userId, sessionId: session.sessionId } : null;
+};
+
+const authenticators: Partial<Record<"session" | "apiKey", Authenticator>> = { session: sessionAuthenticator };
 
 /** Lets an identity module register how it recognises its credential. */
 export function registerAuthenticator(kind: "session" | "apiKey", authenticator: Authenticator): void {

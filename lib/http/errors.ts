@@ -14,7 +14,9 @@ export function errorResponse(code: ErrorCode, message: string, requestId: strin
 /** Maps a thrown value to a response; `expected` is false for the ones worth an error log. */
 export function toErrorResponse(error: unknown, requestId: string): { response: Response; expected: boolean } {
   if (error instanceof AppError) {
-    return { response: errorResponse(error.code, error.message, requestId, error.details), expected: true };
+    const response = errorResponse(error.code, error.message, requestId, error.details);
+    for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
+    return { response, expected: true };
   }
   if (error instanceof ZodError) {
     return {

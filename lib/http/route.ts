@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { logger } from "../logger";
 import { authenticate, type Actor, type AuthMode } from "./authenticate";
 import { DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
+import { assertSameOrigin } from "./csrf";
 import { toErrorResponse } from "./errors";
 import { authorize, resolveOrg, type OrgAccess } from "./org-access";
 import { queryObject, validate, type Parsed, type RouteSchemas } from "./parse";
@@ -16,6 +17,11 @@ export type RouteOptions<S extends RouteSchemas> = {
   auth: AuthMode;
   /** Checked against the caller's role in the org named by the `slug` param. */
   permission?: string;
+  /**
+   * Require a same-origin browser request for unsafe methods even without a session
+   * (sign-in and sign-up forms). Always enforced when a session cookie authenticated.
+   */
+  csrf?: boolean;
   schemas?: S;
   bodyLimit?: number;
 };
@@ -46,6 +52,7 @@ export function route<S extends RouteSchemas = Record<never, never>>(
 
     try {
       const actor = await authenticate(request, options.auth);
+      if (actor?.kind === "user" || options.csrf) assertSameOrigin(request);
       headers = (await rateLimit(request, actor)).headers;
 
       const rawParams = (await next?.params) ?? {};

@@ -9,9 +9,16 @@ process.env.LOG_LEVEL ??= "silent";
 process.env.REDIS_KEY_PREFIX = inject("redisKeyPrefix");
 if (databaseUrl) {
   process.env.DATABASE_URL = databaseUrl;
+  process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef0123456789";
   if (redisUrl) process.env.REDIS_URL = redisUrl;
   else process.env.BASTION_ALLOW_NO_REDIS = "1";
 } else {
   delete process.env.DATABASE_URL;
   delete process.env.REDIS_URL;
+}
+
+// As boot() does for the app: code under test should find Redis connected.
+if (redisUrl && databaseUrl) {
+  const { redisReady } = await import("../redis");
+  await redisReady(5_000);
 }
