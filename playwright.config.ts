@@ -6,7 +6,9 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+import { e2ePorts } from "./e2e/support/ports";
+
+const port = e2ePorts.app;
 const databaseUrl = process.env.E2E_DATABASE_URL;
 const redisUrl = process.env.E2E_REDIS_URL;
 const dataDir = path.join(import.meta.dirname, ".test-results", "e2e-data");
@@ -19,6 +21,7 @@ export const chromiumLaunchOptions = {
 
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/support/global-setup.ts",
   outputDir: ".test-results/playwright",
   timeout: 60_000,
   workers: 2,
@@ -42,6 +45,9 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
       REDIS_KEY_PREFIX: `bastion:e2e:${process.pid}:`,
+      APP_URL: `http://127.0.0.1:${port}`,
+      SMTP_URL: `smtp://127.0.0.1:${e2ePorts.smtp}`,
+      MAIL_FROM: "Bastion <no-reply@bastion.test>",
       ...(databaseUrl
         ? { DATABASE_URL: databaseUrl, AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123", ...(redisUrl ? { REDIS_URL: redisUrl } : { BASTION_ALLOW_NO_REDIS: "1" }) }
         : { DATABASE_URL: "", REDIS_URL: "", BASTION_DATA_DIR: dataDir }),

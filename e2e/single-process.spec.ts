@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "@playwright/test";
+import { e2ePorts } from "./support/ports";
 
 const root = path.resolve(import.meta.dirname, "..");
-const port = 3211;
+const port = e2ePorts.singleProcessApp;
 
 type Server = { child: ChildProcess; output: () => string };
 

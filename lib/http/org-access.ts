@@ -1,7 +1,7 @@
 // Steps 3 and 4 of the pipeline: resolve the org from the URL slug with the caller's
 // membership (not a member: 404, never revealing that the org exists), then check the
-// route's permission. The org issue provides the resolver and the permission table;
-// until then every org-scoped or permission-guarded route is refused (fail closed).
+// route's permission against the role's permissions (lib/authz).
+import { resolveOrgForActor } from "../authz/org-resolver";
 import { Forbidden, NotFound } from "../errors";
 import type { Actor } from "./authenticate";
 
@@ -9,7 +9,7 @@ export type OrgAccess = { org: { id: string; slug: string }; role: string; permi
 
 export type OrgResolver = (slug: string, actor: Actor | null) => Promise<OrgAccess | null>;
 
-let resolver: OrgResolver = async () => null;
+let resolver: OrgResolver = resolveOrgForActor;
 
 export function registerOrgResolver(next: OrgResolver): void {
   resolver = next;

@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { Redis } from "ioredis";
 import { applyMigrations } from "../migrations/runner";
 import { createScratchDatabase } from "../migrations/scratch";
+import { startMailbox } from "./mailbox";
 import { postgresReachable, redisReachable, servicesRequired, testServiceUrls, type Service } from "./services";
 
 declare module "vitest" {
@@ -13,6 +14,9 @@ declare module "vitest" {
     postgresAdminUrl: string | null;
     redisUrl: string | null;
     redisKeyPrefix: string;
+    /** SMTP server every test process sends to, and its HTTP view (see lib/testing/mail.ts). */
+    smtpUrl: string;
+    mailboxUrl: string;
   }
 }
 
@@ -32,6 +36,10 @@ export default async function setup(project: TestProject) {
   const database = reachable.postgres ? await createScratchDatabase(testServiceUrls.postgres, "bastion_test") : null;
   if (database) await applyMigrations(database.connectionString);
 
+  const mailbox = await startMailbox({ httpPort: 0 });
+  project.provide("smtpUrl", mailbox.smtpUrl);
+  project.provide("mailboxUrl", mailbox.httpUrl!);
+
   const redisKeyPrefix = `bastion:test:${runId}:`;
   project.provide("databaseUrl", database?.connectionString ?? null);
   project.provide("postgresAdminUrl", reachable.postgres ? testServiceUrls.postgres : null);
@@ -39,6 +47,7 @@ export default async function setup(project: TestProject) {
   project.provide("redisKeyPrefix", redisKeyPrefix);
 
   return async () => {
+    await mailbox.close();
     await database?.drop();
     if (reachable.redis) await deleteKeys(redisKeyPrefix);
   };

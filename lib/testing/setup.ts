@@ -7,6 +7,9 @@ const redisUrl = inject("redisUrl");
 
 process.env.LOG_LEVEL ??= "silent";
 process.env.REDIS_KEY_PREFIX = inject("redisKeyPrefix");
+process.env.SMTP_URL = inject("smtpUrl");
+process.env.MAIL_FROM = "Bastion <no-reply@bastion.test>";
+process.env.APP_URL = "http://localhost:3000";
 if (databaseUrl) {
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef0123456789";

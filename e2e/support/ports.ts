@@ -1,0 +1,11 @@
+// Loopback ports of one browser-test run, derived from E2E_PORT so that parallel runs
+// (set different E2E_PORTs) do not collide.
+const base = Number(process.env.E2E_PORT ?? 3100);
+
+export const e2ePorts = {
+  app: base,
+  smtp: base + 1,
+  mailboxHttp: base + 2,
+  singleProcessApp: base + 3,
+  oidcProvider: base + 4,
+};

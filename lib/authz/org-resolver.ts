@@ -1,0 +1,17 @@
+// Resolves the org named in a URL for the caller: their membership in a live org, or
+// nothing (the pipeline answers 404, so an outsider cannot tell the org exists).
+import "server-only";
+import { getDb } from "../db";
+import type { Actor } from "../http/authenticate";
+import type { OrgAccess } from "../http/org-access";
+import { permissionsOf } from "./permissions";
+
+export async function resolveOrgForActor(slug: string, actor: Actor | null): Promise<OrgAccess | null> {
+  if (!actor || actor.kind !== "user") return null;
+  const membership = await getDb().membership.findFirst({
+    where: { userId: actor.userId, org: { slug, deletedAt: null } },
+    select: { role: true, org: { select: { id: true, slug: true } } },
+  });
+  if (!membership) return null;
+  return { org: membership.org, role: membership.role, permissions: permissionsOf(membership.role) };
+}
