@@ -33,7 +33,7 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: `${path.join("node_modules", ".bin", "tsx")} scripts/start.ts`,
+    command: "node --import tsx scripts/start.ts",
     url: `http://127.0.0.1:${port}/api/health/ready`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { describeWith, testDatabaseUrl, testRedisUrl } from "../lib/testing/describe";
 
 const root = path.resolve(import.meta.dirname, "..");
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
+// As package.json runs them: one Node process with the tsx loader, so signals reach it directly.
+const node = process.execPath;
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -17,7 +18,7 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 function run(script: string, env: Record<string, string>, onOutput?: (text: string, child: ChildProcess) => void): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, [path.join(root, "scripts", script)], { cwd: root, env: baseEnv(env) });
+    const child = spawn(node, ["--import", "tsx", path.join(root, "scripts", script)], { cwd: root, env: baseEnv(env) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => {
@@ -86,6 +87,7 @@ describeWith(["postgres", "redis"], "npm run worker in server mode", () => {
       },
     );
     expect(signalled).toBe(true);
+    expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const messages = result.stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line).msg as string);
     expect(messages[0]).toMatch(/^Bastion worker starting in server mode: PostgreSQL at /);

@@ -8,6 +8,7 @@ import http from "node:http";
 import path from "node:path";
 import { boot, describeMode } from "../lib/boot";
 import { appVersion, env, mode } from "../lib/env";
+import "../lib/jobs/all-tasks";
 import { runWorker } from "../lib/jobs/worker";
 import { logger } from "../lib/logger";
 import { exitOnStartupFailure, onShutdownSignal } from "./cli";
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   logger.info(`Bastion is listening on http://localhost:${config.PORT}`);
 
   const workerStop = new AbortController();
-  const worker = mode() === "single-process" ? runWorker({ signal: workerStop.signal, name: "in-process" }) : Promise.resolve();
+  const worker = mode() === "single-process" ? runWorker({ signal: workerStop.signal, name: "in-process", concurrency: config.BASTION_WORKER_CONCURRENCY }) : Promise.resolve();
   worker.catch((error) => logger.error({ err: (error as Error).message }, "in-process worker failed"));
 
   onShutdownSignal(async (signal) => {

@@ -2,6 +2,7 @@
 // side by side. Stops cleanly on SIGTERM.
 import { boot, describeMode } from "../lib/boot";
 import { env, mode } from "../lib/env";
+import "../lib/jobs/all-tasks";
 import { runWorker } from "../lib/jobs/worker";
 import { logger } from "../lib/logger";
 import { exitOnStartupFailure, onShutdownSignal } from "./cli";
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const booted = await boot({ migrate: false }).catch(exitOnStartupFailure);
 
   const stop = new AbortController();
-  const loop = runWorker({ signal: stop.signal });
+  const loop = runWorker({ signal: stop.signal, concurrency: env().BASTION_WORKER_CONCURRENCY });
   onShutdownSignal(async (signal) => {
     logger.info({ signal }, "worker stopping");
     stop.abort();

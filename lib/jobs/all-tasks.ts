@@ -1,0 +1,3 @@
+// Every background task, so that any worker can run any job. A domain that adds a task
+// file adds an import here.
+import "./maintenance";
