@@ -4,6 +4,7 @@ import "server-only";
 import { getDb } from "../db";
 import type { Actor } from "../http/authenticate";
 import type { OrgAccess } from "../http/org-access";
+import { redirectTargetOf } from "../orgs/slugs";
 import { permissionsOf } from "./permissions";
 
 export async function resolveOrgForActor(slug: string, actor: Actor | null): Promise<OrgAccess | null> {
@@ -12,6 +13,16 @@ export async function resolveOrgForActor(slug: string, actor: Actor | null): Pro
     where: { userId: actor.userId, org: { slug, deletedAt: null } },
     select: { role: true, org: { select: { id: true, slug: true } } },
   });
-  if (!membership) return null;
-  return { org: membership.org, role: membership.role, permissions: permissionsOf(membership.role) };
+  if (membership) return { org: membership.org, role: membership.role, permissions: permissionsOf(membership.role) };
+
+  // A renamed org's old slug redirects for 30 days, but only for its members: to anyone
+  // else it is as unknown as any other slug.
+  const redirect = await redirectTargetOf(getDb(), slug);
+  if (!redirect) return null;
+  const moved = await getDb().membership.findFirst({
+    where: { userId: actor.userId, orgId: redirect.orgId, org: { deletedAt: null } },
+    select: { role: true, org: { select: { id: true, slug: true } } },
+  });
+  if (!moved) return null;
+  return { org: moved.org, role: moved.role, permissions: permissionsOf(moved.role), redirectToSlug: moved.org.slug };
 }

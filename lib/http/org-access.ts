@@ -5,7 +5,13 @@ import { resolveOrgForActor } from "../authz/org-resolver";
 import { Forbidden, NotFound } from "../errors";
 import type { Actor } from "./authenticate";
 
-export type OrgAccess = { org: { id: string; slug: string }; role: string; permissions: ReadonlySet<string> };
+export type OrgAccess = {
+  org: { id: string; slug: string };
+  role: string;
+  permissions: ReadonlySet<string>;
+  /** Set when the URL used a former slug of the org: the caller is sent to the current one. */
+  redirectToSlug?: string;
+};
 
 export type OrgResolver = (slug: string, actor: Actor | null) => Promise<OrgAccess | null>;
 

@@ -58,6 +58,9 @@ export function route<S extends RouteSchemas = Record<never, never>>(
       const rawParams = (await next?.params) ?? {};
       const slug = typeof rawParams.slug === "string" ? rawParams.slug : undefined;
       const access = slug !== undefined && options.auth !== "none" ? await resolveOrg(slug, actor) : null;
+      if (access?.redirectToSlug && slug) {
+        throw new MovedTo(url.pathname.replace(`/orgs/${slug}`, `/orgs/${access.redirectToSlug}`) + url.search);
+      }
       authorize(access, options.permission);
 
       const params = validate(options.schemas?.params, rawParams, "params");
@@ -69,11 +72,15 @@ export function route<S extends RouteSchemas = Record<never, never>>(
       const result = await handler({ request, url, requestId, actor, access, params, query, body } as RouteContext<S>);
       response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      const mapped = toErrorResponse(error, requestId);
-      if (!mapped.expected) {
-        logger.error({ requestId, err: safeError(error) }, "unhandled error in route handler");
+      if (error instanceof MovedTo) {
+        response = new Response(null, { status: 308, headers: { location: error.location } });
+      } else {
+        const mapped = toErrorResponse(error, requestId);
+        if (!mapped.expected) {
+          logger.error({ requestId, err: safeError(error) }, "unhandled error in route handler");
+        }
+        response = mapped.response;
       }
-      response = mapped.response;
     }
 
     response = withHeaders(response, { ...headers, [REQUEST_ID_HEADER]: requestId });
@@ -90,6 +97,11 @@ export function route<S extends RouteSchemas = Record<never, never>>(
     );
     return response;
   };
+}
+
+/** Thrown inside the pipeline to answer with a permanent redirect (an org's former slug). */
+class MovedTo {
+  constructor(readonly location: string) {}
 }
 
 function withHeaders(original: Response, extra: Record<string, string>): Response {

@@ -1,3 +1,4 @@
 // Every background task, so that any worker can run any job. A domain that adds a task
 // file adds an import here.
 import "./maintenance";
+import "../orgs/tasks";

@@ -20,6 +20,20 @@ export async function createUser(overrides: { email?: string; name?: string; pas
   });
 }
 
+/** An org with its owner and, for each role given, a signed-in member holding it. */
+export async function orgWithMembers(roles: ("owner" | "admin" | "billing" | "member")[] = []) {
+  const owner = await signedInUser({ name: "Olive Owner" });
+  const org = await getDb().organization.create({ data: { name: "Acme", slug: `acme-${uniqueSuffix()}` } });
+  const ownerMembership = await getDb().membership.create({ data: { orgId: org.id, userId: owner.user.id, role: "owner" } });
+  const members = [];
+  for (const role of roles) {
+    const member = await signedInUser({ name: `${role} member` });
+    const membership = await getDb().membership.create({ data: { orgId: org.id, userId: member.user.id, role } });
+    members.push({ ...member, membership, role });
+  }
+  return { org, owner: { ...owner, membership: ownerMembership }, members };
+}
+
 /** A user with a live session, and the Cookie header a browser would send. */
 export async function signedInUser(overrides: Parameters<typeof createUser>[0] = {}) {
   const user = await createUser(overrides);
