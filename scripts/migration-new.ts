@@ -54,3 +54,5 @@ if (drift.length > 0) {
   process.exit(1);
 }
 console.log("drift check: the migrations build exactly what schema.prisma describes");
+// Keep the generated client in step with the schema.
+execFileSync(process.execPath, [path.join(import.meta.dirname, "prisma-generate.mjs")], { stdio: "inherit" });

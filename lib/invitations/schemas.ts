@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { roleSchema } from "../members/schemas";
+
+const domainSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "expected a domain like example.com");
+
+export const createInvitationBody = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("email"), email: z.email().trim().toLowerCase().max(254), role: roleSchema.default("member") }),
+  z.object({ kind: z.literal("link"), allowedDomains: z.array(domainSchema).min(1).max(20), role: roleSchema.default("member") }),
+]);
+
+export const invitationParams = z.object({ slug: z.string().min(1).max(64), invitationId: z.string().min(1).max(64) });
+
+/** Tokens travel in bodies, never in API paths, so they stay out of request logs. */
+export const invitationTokenBody = z.object({ token: z.string().min(20).max(200) });
+
+export { domainSchema };
