@@ -2,3 +2,4 @@
 // file adds an import here.
 import "./maintenance";
 import "../orgs/tasks";
+import "../audit/tasks";

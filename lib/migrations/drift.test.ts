@@ -40,7 +40,9 @@ describeWith(["postgres"], "schema drift", () => {
   });
 
   it("catches a missing migration", async () => {
-    const drift = await findDrift(testPostgresAdminUrl(), schema, readMigrationFiles().slice(0, -1));
-    expect(drift.length).toBeGreaterThan(0);
+    const withoutJobs = readMigrationFiles().filter((file) => !file.sql.includes('CREATE TABLE "Job"'));
+    expect(withoutJobs.length).toBe(readMigrationFiles().length - 1);
+    const drift = await findDrift(testPostgresAdminUrl(), schema, withoutJobs);
+    expect(drift).toContain('table "Job": in schema.prisma (exists) but no migration creates it');
   });
 });
