@@ -39,11 +39,14 @@ type NextRouteContext = { params: Promise<Record<string, string | string[] | und
 /** What a handler returns: a Response as is, anything else as a 200 JSON body. */
 export type HandlerResult = Response | object | null;
 
+/** What a route declares, readable by tests (the authorization matrix) and docs. */
+export type RouteMeta = { auth: AuthMode; permission?: string; csrf?: boolean; schemas: RouteSchemas };
+
 export function route<S extends RouteSchemas = Record<never, never>>(
   options: RouteOptions<S>,
   handler: (ctx: RouteContext<S>) => Promise<HandlerResult>,
 ) {
-  return async function handle(request: Request, next?: NextRouteContext): Promise<Response> {
+  const handle = async function handle(request: Request, next?: NextRouteContext): Promise<Response> {
     const started = performance.now();
     const requestId = requestIdFrom(request.headers);
     const url = new URL(request.url);
@@ -97,6 +100,8 @@ export function route<S extends RouteSchemas = Record<never, never>>(
     );
     return response;
   };
+  const meta: RouteMeta = { auth: options.auth, permission: options.permission, csrf: options.csrf, schemas: options.schemas ?? {} };
+  return Object.assign(handle, { meta });
 }
 
 /** Thrown inside the pipeline to answer with a permanent redirect (an org's former slug). */

@@ -1,0 +1,148 @@
+// The authorization matrix: every route handler under app/api, found on disk so a new
+// route cannot be forgotten, is called as anonymous, as a member of another org, and as
+// each role, and must answer what the permission table implies: 401 for anonymous,
+// 404 for non-members, 403 for a role without the permission, and neither for a role
+// with it. A route missing from EXPECTED (or listed there but gone) fails the test.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, expect, it } from "vitest";
+import { ROLES, can, type Permission, type Role } from "../authz/permissions";
+import { describeWith } from "../testing/describe";
+import { orgWithMembers, signedInUser } from "../testing/fixtures";
+import type { RouteMeta } from "./route";
+
+type Expectation = { auth: RouteMeta["auth"]; permission?: Permission };
+
+const EXPECTED: Record<string, Expectation> = {
+  "GET /api/health": { auth: "none" },
+  "GET /api/health/ready": { auth: "none" },
+  "POST /api/v1/invitations/accept": { auth: "session" },
+  "POST /api/v1/invitations/lookup": { auth: "none" },
+  "GET /api/v1/orgs": { auth: "session" },
+  "POST /api/v1/orgs": { auth: "session" },
+  "GET /api/v1/orgs/[slug]": { auth: "session", permission: "org:read" },
+  "PATCH /api/v1/orgs/[slug]": { auth: "session", permission: "org:update" },
+  "DELETE /api/v1/orgs/[slug]": { auth: "session", permission: "org:delete" },
+  "GET /api/v1/orgs/[slug]/audit": { auth: "session", permission: "audit:read" },
+  "GET /api/v1/orgs/[slug]/audit/export": { auth: "session", permission: "audit:read" },
+  "GET /api/v1/orgs/[slug]/invitations": { auth: "session", permission: "members:read" },
+  "POST /api/v1/orgs/[slug]/invitations": { auth: "session", permission: "members:invite" },
+  "DELETE /api/v1/orgs/[slug]/invitations/[invitationId]": { auth: "session", permission: "members:invite" },
+  "POST /api/v1/orgs/[slug]/invitations/[invitationId]/resend": { auth: "session", permission: "members:invite" },
+  "POST /api/v1/orgs/[slug]/leave": { auth: "session", permission: "org:read" },
+  "GET /api/v1/orgs/[slug]/members": { auth: "session", permission: "members:read" },
+  "PATCH /api/v1/orgs/[slug]/members/[membershipId]": { auth: "session", permission: "members:update" },
+  "DELETE /api/v1/orgs/[slug]/members/[membershipId]": { auth: "session", permission: "members:remove" },
+  "GET /api/v1/orgs/[slug]/ownership-transfer": { auth: "session", permission: "members:read" },
+  "POST /api/v1/orgs/[slug]/ownership-transfer": { auth: "session", permission: "org:delete" },
+  "DELETE /api/v1/orgs/[slug]/ownership-transfer": { auth: "session", permission: "org:delete" },
+  "POST /api/v1/orgs/[slug]/ownership-transfer/accept": { auth: "session", permission: "org:read" },
+};
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+const root = path.resolve(import.meta.dirname, "../..");
+
+type Handler = ((request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>) & { meta?: RouteMeta };
+type DiscoveredRoute = { key: string; method: string; template: string; handler: Handler };
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return routeFiles(full);
+    return name === "route.ts" ? [full] : [];
+  });
+}
+
+async function discoverRoutes(): Promise<DiscoveredRoute[]> {
+  const routes: DiscoveredRoute[] = [];
+  for (const file of routeFiles(path.join(root, "app", "api"))) {
+    const template = `/${path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).join("/")}`;
+    const module = (await import(file)) as Record<string, Handler | undefined>;
+    for (const method of METHODS) {
+      const handler = module[method];
+      if (handler) routes.push({ key: `${method} ${template}`, method, template, handler });
+    }
+  }
+  return routes.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function request(route: DiscoveredRoute, slug: string, cookie?: string) {
+  const params: Record<string, string> = {};
+  const url = route.template.replace(/\[(\w+)\]/g, (_, name: string) => (params[name] = name === "slug" ? slug : `unknown-${name}`));
+  const hasBody = route.method !== "GET" && route.method !== "DELETE";
+  const headers: Record<string, string> = { origin: "http://localhost:3000", ...(cookie ? { cookie } : {}), ...(hasBody ? { "content-type": "application/json" } : {}) };
+  return route.handler(new Request(`http://localhost:3000${url}`, { method: route.method, headers, body: hasBody ? "{}" : undefined }), { params: Promise.resolve(params) });
+}
+
+async function outcome(response: Response): Promise<string> {
+  if (response.status === 404) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return body?.error?.message === "Organization not found" ? "org-not-found" : "404";
+  }
+  return String(response.status);
+}
+
+let routes: DiscoveredRoute[];
+beforeAll(async () => {
+  routes = await discoverRoutes();
+});
+
+it("lists every route handler under app/api in the expectations, and nothing else", () => {
+  expect(routes.map((route) => route.key)).toEqual(Object.keys(EXPECTED).sort());
+});
+
+it("declares through route() exactly the authentication and permission expected", () => {
+  for (const route of routes) {
+    const expected = EXPECTED[route.key]!;
+    expect({ route: route.key, auth: route.handler.meta?.auth, permission: route.handler.meta?.permission }).toEqual({
+      route: route.key,
+      auth: expected.auth,
+      permission: expected.permission,
+    });
+  }
+});
+
+describeWith(["postgres"], "authorization matrix (behaviour)", () => {
+  it("answers 401 to anonymous callers of every authenticated route", async () => {
+    for (const route of routes.filter((candidate) => EXPECTED[candidate.key]!.auth !== "none")) {
+      expect({ route: route.key, status: (await request(route, "any-org")).status }).toEqual({ route: route.key, status: 401 });
+    }
+  });
+
+  it("answers 404 to a signed-in user of another org on every org route", async () => {
+    const victim = await orgWithMembers();
+    const attacker = await orgWithMembers();
+    for (const route of routes.filter((candidate) => candidate.template.includes("[slug]"))) {
+      const result = await outcome(await request(route, victim.org.slug, attacker.owner.cookie));
+      expect({ route: route.key, result }).toEqual({ route: route.key, result: "org-not-found" });
+    }
+  });
+
+  it("answers 403 exactly to the roles without the route's permission", async () => {
+    for (const route of routes.filter((candidate) => EXPECTED[candidate.key]!.permission)) {
+      const permission = EXPECTED[route.key]!.permission!;
+      // A fresh org per route: some calls (leave, delete) change the org they act on.
+      const { org, owner, members } = await orgWithMembers(ROLES.filter((role) => role !== "owner"));
+      const cookies: Record<Role, string> = { owner: owner.cookie, admin: "", billing: "", member: "" };
+      for (const member of members) cookies[member.role] = member.cookie;
+      for (const role of ROLES) {
+        const result = await outcome(await request(route, org.slug, cookies[role]));
+        const allowed = can(role, permission);
+        expect({ route: route.key, role, forbidden: result === "403", hidden: result === "org-not-found" || result === "401" }).toEqual({
+          route: route.key,
+          role,
+          forbidden: !allowed,
+          hidden: false,
+        });
+      }
+    }
+  });
+
+  it("lets any signed-in user reach the routes that need only a session", async () => {
+    const { cookie } = await signedInUser();
+    for (const route of routes.filter((candidate) => EXPECTED[candidate.key]!.auth === "session" && !EXPECTED[candidate.key]!.permission)) {
+      const status = (await request(route, "none", cookie)).status;
+      expect({ route: route.key, refused: status === 401 || status === 403 }).toEqual({ route: route.key, refused: false });
+    }
+  });
+});
