@@ -1,13 +1,16 @@
-// The console's sections, in sidebar order. One list read by the sidebar and the tests.
-export type NavItem = { segment: string; label: string; description: string };
+// The console's sections, in sidebar order, each with the permission needed to see it.
+// One list read by the sidebar and the tests.
+import type { Permission } from "@/lib/authz/permissions";
+
+export type NavItem = { segment: string; label: string; description: string; permission: Permission };
 
 export const consoleNav: readonly NavItem[] = [
-  { segment: "", label: "Org", description: "Organization settings, quotas and usage." },
-  { segment: "members", label: "Members", description: "People in this organization, their roles and invitations." },
-  { segment: "secrets", label: "Secrets", description: "Encrypted, versioned secrets with audited reveal." },
-  { segment: "integrations", label: "Integrations", description: "GitHub, GitLab, Jira, Linear and Slack connections." },
-  { segment: "billing", label: "Billing", description: "Plan, seats, usage and invoices." },
-  { segment: "audit", label: "Audit log", description: "Every change made in this organization." },
+  { segment: "", label: "Org", description: "Organization settings, domains and roles.", permission: "org:read" },
+  { segment: "members", label: "Members", description: "People in this organization, their roles and invitations.", permission: "members:read" },
+  { segment: "secrets", label: "Secrets", description: "Encrypted, versioned secrets with audited reveal.", permission: "secrets:read" },
+  { segment: "integrations", label: "Integrations", description: "GitHub, GitLab, Jira, Linear and Slack connections.", permission: "integrations:read" },
+  { segment: "billing", label: "Billing", description: "Plan, seats, usage and invoices.", permission: "billing:read" },
+  { segment: "audit", label: "Audit log", description: "Every change made in this organization.", permission: "audit:read" },
 ];
 
 export function navHref(slug: string, item: NavItem): string {

@@ -15,11 +15,11 @@ const icons: Record<string, LucideIcon> = {
   audit: ScrollText,
 };
 
-export function Sidebar({ slug }: { slug: string }) {
+export function Sidebar({ slug, permissions }: { slug: string; permissions: readonly string[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Console" className="flex flex-col gap-1 p-3">
-      {consoleNav.map((item) => {
+      {consoleNav.filter((item) => permissions.includes(item.permission)).map((item) => {
         const href = navHref(slug, item);
         const active = pathname === href;
         const Icon = icons[item.segment] ?? Building2;

@@ -1,5 +1,49 @@
-import { SectionPage } from "@/components/console/section-page";
+import { InvitationsPanel } from "@/components/members/invitations-panel";
+import { MembersTable } from "@/components/members/members-table";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { listMembers } from "@/lib/members/list";
+import { requireOrgAccess } from "@/lib/orgs/console-access";
 
-export default function Page() {
-  return <SectionPage segment="members" />;
+export const metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await requireOrgAccess(slug, "/members");
+  // The first page is rendered on the server; the table takes over from there.
+  const firstPage = await listMembers(access.org.id, { limit: 50 });
+  const can = (permission: string) => access.permissions.includes(permission as never);
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Members</h1>
+        <p className="text-sm text-muted-foreground">People in {access.org.name}, their roles and invitations.</p>
+      </header>
+      <Card>
+        <CardHeader>
+          <CardTitle>Members</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <MembersTable
+            slug={access.org.slug}
+            currentUserId={access.user.id}
+            currentRole={access.role}
+            canUpdate={can("members:update")}
+            canRemove={can("members:remove")}
+            firstPage={JSON.parse(JSON.stringify(firstPage))}
+          />
+        </CardContent>
+      </Card>
+      {can("members:invite") && (
+        <Card>
+          <CardHeader>
+            <CardTitle>Invitations</CardTitle>
+            <CardDescription>Invite by email, or share a link that people with an address on your domains can use.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <InvitationsPanel slug={access.org.slug} currentRole={access.role} />
+          </CardContent>
+        </Card>
+      )}
+    </div>
+  );
 }
