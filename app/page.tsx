@@ -1,7 +1,9 @@
 import { Building2, KeyRound, Plug, ShieldCheck, Users, CreditCard } from "lucide-react";
 import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getCurrentUser } from "@/lib/auth/current-user";
 
 const features = [
   { icon: Building2, title: "Organizations", text: "Tenants with settings, quotas and a complete audit log." },
@@ -12,9 +14,22 @@ const features = [
   { icon: ShieldCheck, title: "API", text: "API keys, rate limits, OpenAPI, health and metrics." },
 ];
 
-export default function LandingPage() {
+export default async function LandingPage() {
+  const session = await getCurrentUser();
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-12 px-6 py-20">
+      <header className="flex items-center justify-end gap-3 text-sm" aria-label="Account">
+        {session ? (
+          <>
+            <span className="text-muted-foreground">Signed in as {session.email}</span>
+            <SignOutButton />
+          </>
+        ) : (
+          <Link href="/sign-in" className="underline underline-offset-4">
+            Sign in
+          </Link>
+        )}
+      </header>
       <section className="flex flex-col items-start gap-4">
         <p className="text-sm font-medium text-muted-foreground">Self-hosted · open · one command to run</p>
         <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">The enterprise layer for your SaaS</h1>

@@ -1,0 +1,38 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/api-client";
+import { ApiErrorAlert } from "./api-error-alert";
+import { Field } from "./field";
+
+export function ForgotPasswordForm() {
+  const [email, setEmail] = useState("");
+  const request = useMutation({
+    mutationFn: (address: string) => apiFetch<{ message: string }>("/api/v1/auth/password/forgot", { body: { email: address } }),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    request.mutate(email);
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      <h1 className="text-xl font-semibold tracking-tight">Reset your password</h1>
+      <p className="text-sm text-muted-foreground">Enter your email address and we will send you a link to choose a new password.</p>
+      <Field id="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+      {request.isSuccess ? <Alert variant="success">{request.data.message}</Alert> : null}
+      {request.isError ? <ApiErrorAlert error={request.error} /> : null}
+      <Button type="submit" disabled={request.isPending}>
+        {request.isPending ? "Sending…" : "Send the reset link"}
+      </Button>
+      <Link href="/sign-in" className="text-sm underline underline-offset-4">
+        Back to sign in
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/api-client";
+import { safeRedirectPath } from "@/lib/auth/redirect";
+import { ApiErrorAlert, refusalReason, ssoSignInPath } from "./api-error-alert";
+import { Field } from "./field";
+
+type SignInInput = { email: string; password: string; next?: string };
+
+export function SignInForm() {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+
+  const signIn = useMutation({
+    mutationFn: (input: SignInInput) => apiFetch<{ redirectTo: string }>("/api/v1/auth/sign-in", { body: input }),
+    // A full page load, so server components see the new session cookie.
+    onSuccess: ({ redirectTo }) => window.location.assign(safeRedirectPath(redirectTo)),
+    onError: (error) => {
+      const ssoPath = ssoSignInPath(error);
+      if (ssoPath) window.location.assign(ssoPath);
+    },
+  });
+  const resend = useMutation({
+    mutationFn: (address: string) => apiFetch<{ message: string }>("/api/v1/auth/verify-email/resend", { body: { email: address } }),
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    resend.reset();
+    const next = new URLSearchParams(window.location.search).get("next") ?? undefined;
+    signIn.mutate({ email, password, next });
+  }
+
+  const unverified = refusalReason(signIn.error) === "email_unverified";
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      <h1 className="text-xl font-semibold tracking-tight">Sign in</h1>
+      <Field id="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+      <Field
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+      />
+      {signIn.isError && refusalReason(signIn.error) !== "sso_required" ? <ApiErrorAlert error={signIn.error} /> : null}
+      {unverified && !resend.isSuccess ? (
+        <Button type="button" variant="outline" onClick={() => resend.mutate(email)} disabled={resend.isPending}>
+          Send the verification link again
+        </Button>
+      ) : null}
+      {resend.isSuccess ? <Alert variant="success">{resend.data.message}</Alert> : null}
+      {resend.isError ? <ApiErrorAlert error={resend.error} /> : null}
+      <Button type="submit" disabled={signIn.isPending || signIn.isSuccess}>
+        {signIn.isPending ? "Signing in…" : "Sign in"}
+      </Button>
+      <div className="flex justify-between text-sm">
+        <Link href="/forgot-password" className="underline underline-offset-4">
+          Forgot your password?
+        </Link>
+        <Link href="/sign-up" className="underline underline-offset-4">
+          Create an account
+        </Link>
+      </div>
+    </form>
+  );
+}

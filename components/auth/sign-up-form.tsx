@@ -1,0 +1,66 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { apiFetch } from "@/lib/api-client";
+import { ApiErrorAlert, refusalReason, ssoSignInPath } from "./api-error-alert";
+import { Field } from "./field";
+
+type SignUpInput = { name: string; email: string; password: string };
+
+export function SignUpForm() {
+  const [input, setInput] = useState<SignUpInput>({ name: "", email: "", password: "" });
+  const signUp = useMutation({
+    mutationFn: (body: SignUpInput) => apiFetch<{ message: string }>("/api/v1/auth/sign-up", { body }),
+    onError: (error) => {
+      const ssoPath = ssoSignInPath(error);
+      if (ssoPath) window.location.assign(ssoPath);
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    signUp.mutate(input);
+  }
+
+  if (signUp.isSuccess) {
+    return (
+      <div className="flex flex-col gap-4">
+        <h1 className="text-xl font-semibold tracking-tight">Check your email</h1>
+        <Alert variant="success">{signUp.data.message}</Alert>
+        <p className="text-sm text-muted-foreground">The link expires in 24 hours.</p>
+      </div>
+    );
+  }
+  const set = (key: keyof SignUpInput) => (event: { target: { value: string } }) => setInput((current) => ({ ...current, [key]: event.target.value }));
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+      <h1 className="text-xl font-semibold tracking-tight">Create your account</h1>
+      <Field id="name" label="Name" autoComplete="name" required value={input.name} onChange={set("name")} />
+      <Field id="email" label="Email" type="email" autoComplete="email" required value={input.email} onChange={set("email")} />
+      <Field
+        id="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint="At least 10 characters; not a common password."
+        value={input.password}
+        onChange={set("password")}
+      />
+      {signUp.isError && refusalReason(signUp.error) !== "sso_required" ? <ApiErrorAlert error={signUp.error} /> : null}
+      <Button type="submit" disabled={signUp.isPending}>
+        {signUp.isPending ? "Creating your account…" : "Create account"}
+      </Button>
+      <p className="text-sm">
+        Already have an account?{" "}
+        <Link href="/sign-in" className="underline underline-offset-4">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

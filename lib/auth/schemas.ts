@@ -1,0 +1,31 @@
+// Request bodies of the email + password endpoints. Emails are trimmed and lower-cased
+// here (the User.email column is stored lower-cased); passwords are passed through
+// untouched, with a generous cap so a huge body never reaches scrypt.
+import { z } from "zod";
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address"));
+const anyPassword = z.string().min(1, "Enter your password").max(1024);
+const newPassword = z.string().max(1024);
+const linkToken = z.string().min(16).max(256);
+
+export const signUpBody = z.object({
+  email: emailSchema,
+  password: newPassword,
+  name: z.string().trim().min(1, "Enter your name").max(100),
+});
+
+export const signInBody = z.object({
+  email: emailSchema,
+  password: anyPassword,
+  next: z.string().max(2048).optional(),
+});
+
+export const emailOnlyBody = z.object({ email: emailSchema });
+
+export const linkTokenBody = z.object({ token: linkToken });
+
+export const resetPasswordBody = z.object({ token: linkToken, password: newPassword });
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
