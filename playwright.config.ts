@@ -46,6 +46,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       REDIS_KEY_PREFIX: `bastion:e2e:${process.pid}:`,
       APP_URL: `http://127.0.0.1:${port}`,
+      // Specs give each test account its own X-Forwarded-For (e2e/support/accounts.ts).
+      TRUST_PROXY: "1",
       SMTP_URL: `smtp://127.0.0.1:${e2ePorts.smtp}`,
       MAIL_FROM: "Bastion <no-reply@bastion.test>",
       ...(databaseUrl

@@ -39,7 +39,7 @@ export default async function LandingPage() {
         </p>
         <div className="flex gap-3">
           <Button asChild>
-            <Link href="/orgs/default">Open the console</Link>
+            <Link href="/orgs">Open the console</Link>
           </Button>
           <Button asChild variant="outline">
             <a href="/api/health/ready">Service status</a>

@@ -1,31 +1,41 @@
 import { expect, test } from "@playwright/test";
+import { browserFor, createAccount, createOrg } from "./support/accounts";
 
-const sections = [
-  { label: "Org", path: "/orgs/acme", heading: "Org" },
-  { label: "Members", path: "/orgs/acme/members", heading: "Members" },
-  { label: "Secrets", path: "/orgs/acme/secrets", heading: "Secrets" },
-  { label: "Integrations", path: "/orgs/acme/integrations", heading: "Integrations" },
-  { label: "Billing", path: "/orgs/acme/billing", heading: "Billing" },
-  { label: "Audit log", path: "/orgs/acme/audit", heading: "Audit log" },
-];
+const sections = ["Org", "Members", "Secrets", "Integrations", "Billing", "Audit log"];
+const paths = ["", "/members", "/secrets", "/integrations", "/billing", "/audit"];
 
-test("the console sidebar lists every console in order and navigates between them", async ({ page }) => {
-  await page.goto("/orgs/acme");
-  const nav = page.getByRole("navigation", { name: "Console" });
-  await expect(nav.getByRole("link")).toHaveText(sections.map((section) => section.label));
-  await expect(page.getByTestId("org-slug")).toHaveText("/ acme");
-
-  for (const section of sections) {
-    await nav.getByRole("link", { name: section.label, exact: true }).click();
-    await expect(page).toHaveURL(new RegExp(`${section.path}$`));
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(section.heading);
-    await expect(nav.getByRole("link", { name: section.label, exact: true })).toHaveAttribute("aria-current", "page");
-  }
+test("the console asks a signed-out visitor to sign in first", async ({ page }) => {
+  await page.goto("/orgs/acme/members");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Forgs%2Facme/);
 });
 
-test("the console shell renders on a narrow screen", async ({ page }) => {
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.goto("/orgs/acme/secrets");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Secrets");
-  await expect(page.getByText("Nothing here yet")).toBeVisible();
+test("an owner's sidebar lists every console in order and navigates between them", async ({ browser, baseURL }) => {
+  const owner = await createAccount(baseURL!, { label: "shell" });
+  const org = await createOrg(owner, "Shell Co");
+  const context = await browserFor(browser, owner);
+  const page = await context.newPage();
+
+  await page.goto(`/orgs/${org.slug}`);
+  const nav = page.getByRole("navigation", { name: "Console" });
+  await expect(nav.getByRole("link")).toHaveText(sections);
+  await expect(page.getByTestId("org-slug")).toHaveText(`/ ${org.slug}`);
+
+  for (const [index, label] of sections.entries()) {
+    await nav.getByRole("link", { name: label, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}${paths[index]}$`));
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(label);
+    await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");
+  }
+  await context.close();
+});
+
+test("an org the user does not belong to is not found", async ({ browser, baseURL }) => {
+  const owner = await createAccount(baseURL!, { label: "victim" });
+  const org = await createOrg(owner, "Private Co");
+  const outsider = await createAccount(baseURL!, { label: "outsider" });
+  const context = await browserFor(browser, outsider);
+  const page = await context.newPage();
+  const response = await page.goto(`/orgs/${org.slug}/members`);
+  expect(response?.status()).toBe(404);
+  await context.close();
 });

@@ -6,7 +6,9 @@ export type RequestMeta = { ip: string | null; userAgent: string | null };
 
 export function clientIp(request: Request): string | null {
   if (env().TRUST_PROXY) {
-    const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    // The last entry is the one our proxy appended (the peer it saw); anything before
+    // it came from the client and could be forged.
+    const forwarded = request.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
     if (forwarded) return forwarded.slice(0, 64);
   }
   // Set by the start script from the socket's remote address (see scripts/start.ts).
