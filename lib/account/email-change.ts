@@ -43,7 +43,9 @@ export async function requestEmailChange(actor: AccountActor, newEmailInput: str
     return issued;
   });
 
-  const link = `${appUrl()}/account/confirm-email?token=${encodeURIComponent(token)}`;
+  // The token rides in the fragment: browsers never send it to a server, so it stays out of
+  // request logs, Referer headers and the page Next.js renders (which embeds its own URL).
+  const link = `${appUrl()}/account/confirm-email#token=${encodeURIComponent(token)}`;
   await sendMail({
     to: newEmail,
     subject: "Confirm your new email address for Bastion",
