@@ -62,6 +62,9 @@ test("the landing page and the console run without CSP violations", async ({ pag
   // A client-side navigation proves the app's scripts loaded and hydrated under the policy.
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Members", exact: true }).click();
   await expect(page).toHaveURL(/\/members$/);
+  // The 404 page too (Next's built-in one has an inline <style> without a nonce).
+  await page.goto("/no-such-page");
+  await expect(page.getByText("This page could not be found.")).toBeVisible();
   expect(await violations()).toEqual([]);
 });
 

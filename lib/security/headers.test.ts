@@ -16,6 +16,8 @@ describe("security headers", () => {
     expect(policy.get("form-action")).toBe("'self'");
     expect(policy.get("default-src")).toBe("'self'");
     expect(policy.has("upgrade-insecure-requests")).toBe(false);
+    expect(policy.get("style-src-attr")).toBe("'unsafe-inline'");
+    policy.delete("style-src-attr");
     expect([...policy.values()].join(" ")).not.toMatch(/unsafe-(eval|inline)/);
   });
 

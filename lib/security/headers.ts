@@ -13,6 +13,9 @@ export function pageContentSecurityPolicy({ nonce, dev, https }: PagePolicyOptio
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     `style-src 'self' 'nonce-${nonce}'`,
+    // style="" attributes in server-rendered markup (Next's built-in error pages, Radix
+    // positioning) cannot carry a nonce; CSS in an attribute cannot run script.
+    "style-src-attr 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
     "connect-src 'self'",
