@@ -15,6 +15,8 @@ const nextConfig = {
     "pino",
     "ioredis",
   ],
+  // Content-Security-Policy (per-request nonce) and Strict-Transport-Security (HTTPS only)
+  // depend on the request and are set in proxy.ts.
   async headers() {
     return [
       {
@@ -23,6 +25,11 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          // Bastion uses none of these; a compromised page cannot either.
+          {
+            key: "Permissions-Policy",
+            value: "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+          },
         ],
       },
     ];

@@ -22,6 +22,9 @@ export const chromiumLaunchOptions = {
 export default defineConfig({
   testDir: "e2e",
   globalSetup: "./e2e/support/global-setup.ts",
+  // Specs create fixtures through the domain layer (lib/…), whose modules import
+  // `server-only`; this tsconfig maps it to an empty stub, as vitest.config.ts does.
+  tsconfig: "./e2e/tsconfig.json",
   outputDir: ".test-results/playwright",
   timeout: 60_000,
   workers: 2,

@@ -33,7 +33,7 @@ function ensureBuild(): void {
   if (existsSync(buildId)) {
     const builtAt = statSync(buildId).mtimeMs;
     const inputs = ["app", "components", "lib", "public"].map((dir) => path.join(root, dir)).filter(existsSync);
-    const files = ["next.config.mjs", "package-lock.json", "prisma/schema.prisma"].map((file) => path.join(root, file)).filter(existsSync);
+    const files = ["next.config.mjs", "proxy.ts", "package-lock.json", "prisma/schema.prisma"].map((file) => path.join(root, file)).filter(existsSync);
     const newest = Math.max(...inputs.map(newestSourceChange), ...files.map((file) => statSync(file).mtimeMs));
     if (newest <= builtAt) return;
   }

@@ -1,0 +1,25 @@
+"use client";
+
+import { useAccount } from "@/lib/account/queries";
+import type { AccountView, SessionView } from "@/lib/account/types";
+import { DangerZoneSection } from "./danger-zone-section";
+import { EmailSection } from "./email-section";
+import { IdentitiesSection } from "./identities-section";
+import { PasswordSection } from "./password-section";
+import { ProfileSection } from "./profile-section";
+import { SessionsSection } from "./sessions-section";
+
+/** The account page's sections; the server renders the first view from `initial…`. */
+export function AccountSettings({ initialAccount, initialSessions }: { initialAccount: AccountView; initialSessions: SessionView[] }) {
+  const { data: account = initialAccount } = useAccount(initialAccount);
+  return (
+    <div className="flex flex-col gap-6">
+      <ProfileSection account={account} />
+      <EmailSection account={account} />
+      <PasswordSection account={account} />
+      <IdentitiesSection identities={account.identities} />
+      <SessionsSection initialSessions={initialSessions} />
+      <DangerZoneSection account={account} />
+    </div>
+  );
+}

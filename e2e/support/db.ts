@@ -1,0 +1,33 @@
+// The e2e run's database, for specs that create fixtures through the domain layer
+// (users, sessions, organizations). `npm test` provides E2E_DATABASE_URL; without it the
+// app runs in single-process mode with an embedded database a spec cannot reach.
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { BrowserContext } from "@playwright/test";
+import { PrismaClient } from "../../lib/generated/prisma/client";
+import { SESSION_COOKIE } from "../../lib/auth/session-cookie";
+import { createSession } from "../../lib/auth/sessions";
+import { e2ePorts } from "./ports";
+
+export const e2eDatabaseUrl: string | undefined = process.env.E2E_DATABASE_URL;
+
+let client: PrismaClient | undefined;
+
+export function e2eDb(): PrismaClient {
+  if (!e2eDatabaseUrl) throw new Error("E2E_DATABASE_URL is not set (run the browser tests through npm test)");
+  client ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: e2eDatabaseUrl }) });
+  return client;
+}
+
+/**
+ * Signs `context` in as the user by creating a session row and handing the browser its
+ * cookie, as a sign-in would. Returns the session id and its token (for assertions).
+ */
+export async function signInContext(context: BrowserContext, userId: string, userAgent: string) {
+  const session = await createSession(e2eDb(), { userId, method: "password", ip: "127.0.0.1", userAgent });
+  await context.addCookies([
+    { name: SESSION_COOKIE, value: session.token, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax", expires: Math.floor(session.expires.getTime() / 1000) },
+  ]);
+  return session;
+}
+
+export const appOrigin = `http://127.0.0.1:${e2ePorts.app}`;

@@ -1,0 +1,30 @@
+// Request bodies of the account API. Limits are generous but bounded: a password is
+// checked by the policy (lib/auth/passwords.ts), not here, so the user gets its reasons.
+import { z } from "zod";
+
+export const updateAccountBody = z.object({
+  name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+});
+
+export const changePasswordBody = z.object({
+  /** Absent for users who have no password yet (magic link or SSO only). */
+  currentPassword: z.string().max(1024).optional(),
+  newPassword: z.string().min(1, "Enter a new password").max(1024),
+});
+
+export const requestEmailChangeBody = z.object({
+  email: z.email("Enter a valid email address").max(254),
+});
+
+export const confirmEmailChangeBody = z.object({
+  token: z.string().min(10).max(200),
+});
+
+export const sessionParams = z.object({
+  id: z.string().min(1).max(64),
+});
+
+export const deleteAccountBody = z.object({
+  confirmation: z.string().max(100),
+  password: z.string().max(1024).optional(),
+});

@@ -1,0 +1,52 @@
+// proxy.ts: the per-request CSP (the same nonce handed to Next.js's renderer and sent to
+// the browser) and HSTS only behind TLS.
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+async function loadProxy(environment: Record<string, string> = {}) {
+  vi.resetModules();
+  for (const [name, value] of Object.entries(environment)) vi.stubEnv(name, value);
+  return (await import("@/proxy")).proxy;
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("proxy: security headers", () => {
+  it("gives each page view a fresh nonce, in the response CSP and in the request Next.js renders", async () => {
+    const proxy = await loadProxy();
+    const first = proxy(new NextRequest("http://localhost:3000/account"));
+    const second = proxy(new NextRequest("http://localhost:3000/account"));
+    const policy = first.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(second.headers.get("content-security-policy")).not.toContain(nonce);
+    // NextResponse.next({ request }) forwards overridden request headers this way.
+    expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
+    expect(first.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+    expect(policy).not.toContain("unsafe-eval");
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
+
+  it("API routes get a deny-all CSP without a nonce", async () => {
+    const proxy = await loadProxy();
+    const response = proxy(new NextRequest("http://localhost:3000/api/v1/account"));
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  });
+
+  it("sends HSTS only over HTTPS: an https APP_URL, or X-Forwarded-Proto from a trusted proxy", async () => {
+    const plain = await loadProxy();
+    expect(plain(new NextRequest("http://localhost:3000/")).headers.get("strict-transport-security")).toBeNull();
+    const spoofed = plain(new NextRequest("http://localhost:3000/", { headers: { "x-forwarded-proto": "https" } }));
+    expect(spoofed.headers.get("strict-transport-security")).toBeNull();
+
+    const behindProxy = await loadProxy({ TRUST_PROXY: "1" });
+    const forwarded = behindProxy(new NextRequest("http://localhost:3000/", { headers: { "x-forwarded-proto": "https" } }));
+    expect(forwarded.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    expect(forwarded.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+
+    const httpsApp = await loadProxy({ APP_URL: "https://bastion.example" });
+    expect(httpsApp(new NextRequest("http://10.0.0.5:3000/api/health")).headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+  });
+});

@@ -1,0 +1,39 @@
+// Next.js Proxy (formerly middleware): runs before every page and API route and adds
+// the request-dependent security headers (lib/security/headers.ts). Next.js reads the
+// nonce from the request's Content-Security-Policy header and puts it on its own
+// scripts, which is why pages render dynamically (see app/layout.tsx).
+import { NextResponse, type NextRequest } from "next/server";
+import { isSecureRequest } from "@/lib/auth/request-meta";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  STRICT_TRANSPORT_SECURITY,
+  newNonce,
+  pageContentSecurityPolicy,
+} from "@/lib/security/headers";
+
+// Inlined by Next.js at build time: a property of the build, not configuration.
+const DEV = process.env.NODE_ENV === "development";
+
+export function proxy(request: NextRequest) {
+  const https = isSecureRequest(request);
+  let response: NextResponse;
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    response = NextResponse.next();
+    response.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
+  } else {
+    const nonce = newNonce();
+    const policy = pageContentSecurityPolicy({ nonce, dev: DEV, https });
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("content-security-policy", policy);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set("content-security-policy", policy);
+  }
+  if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+export const config = {
+  // Build assets are immutable files with no document to protect.
+  matcher: ["/((?!_next/static|_next/image|favicon.svg).*)"],
+};
