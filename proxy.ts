@@ -4,6 +4,7 @@
 // scripts, which is why pages render dynamically (see app/layout.tsx).
 import { NextResponse, type NextRequest } from "next/server";
 import { isSecureRequest } from "@/lib/auth/request-meta";
+import { readSessionCookie } from "@/lib/auth/session-cookie";
 import {
   API_CONTENT_SECURITY_POLICY,
   STRICT_TRANSPORT_SECURITY,
@@ -14,8 +15,17 @@ import {
 // Inlined by Next.js at build time: a property of the build, not configuration.
 const DEV = process.env.NODE_ENV === "development";
 
+/** Console pages a signed-out browser cannot see: sent to sign-in, with the way back. */
+const SIGNED_IN_AREAS = /^\/(orgs|account)(\/|$)/;
+
 export function proxy(request: NextRequest) {
   const https = isSecureRequest(request);
+  if (SIGNED_IN_AREAS.test(request.nextUrl.pathname) && !readSessionCookie(request)) {
+    // Only the cookie's presence is checked here; the page checks the session itself.
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("next", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+    return NextResponse.redirect(signIn);
+  }
   let response: NextResponse;
   if (request.nextUrl.pathname.startsWith("/api/")) {
     response = NextResponse.next();

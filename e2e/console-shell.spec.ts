@@ -4,9 +4,16 @@ import { browserFor, createAccount, createOrg } from "./support/accounts";
 const sections = ["Org", "Members", "Secrets", "Integrations", "Billing", "Audit log"];
 const paths = ["", "/members", "/secrets", "/integrations", "/billing", "/audit"];
 
-test("the console asks a signed-out visitor to sign in first", async ({ page }) => {
-  await page.goto("/orgs/acme/members");
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Forgs%2Facme/);
+test("the console asks a signed-out visitor to sign in, and comes back afterwards", async ({ page, baseURL }) => {
+  const owner = await createAccount(baseURL!, { label: "returning" });
+  const org = await createOrg(owner, "Return Co");
+  await page.goto(`/orgs/${org.slug}/members?query=x`);
+  await expect(page).toHaveURL(new RegExp(`/sign-in\\?next=%2Forgs%2F${org.slug}%2Fmembers%3Fquery%3Dx$`));
+  await page.getByLabel("Email").fill(owner.email);
+  await page.getByLabel("Password", { exact: true }).fill(owner.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/members\\?query=x$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Members");
 });
 
 test("an owner's sidebar lists every console in order and navigates between them", async ({ browser, baseURL }) => {

@@ -16,8 +16,8 @@ afterEach(() => {
 describe("proxy: security headers", () => {
   it("gives each page view a fresh nonce, in the response CSP and in the request Next.js renders", async () => {
     const proxy = await loadProxy();
-    const first = proxy(new NextRequest("http://localhost:3000/account"));
-    const second = proxy(new NextRequest("http://localhost:3000/account"));
+    const first = proxy(new NextRequest("http://localhost:3000/pricing"));
+    const second = proxy(new NextRequest("http://localhost:3000/pricing"));
     const policy = first.headers.get("content-security-policy")!;
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
@@ -27,6 +27,16 @@ describe("proxy: security headers", () => {
     expect(first.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
     expect(policy).not.toContain("unsafe-eval");
     expect(policy).toContain("frame-ancestors 'none'");
+  });
+
+  it("sends a signed-out browser from the console to sign-in, with the way back", async () => {
+    const proxy = await loadProxy();
+    const signedOut = proxy(new NextRequest("http://localhost:3000/orgs/acme/members?query=a"));
+    expect(signedOut.status).toBe(307);
+    expect(signedOut.headers.get("location")).toBe("http://localhost:3000/sign-in?next=%2Forgs%2Facme%2Fmembers%3Fquery%3Da");
+    const withCookie = proxy(new NextRequest("http://localhost:3000/account", { headers: { cookie: "bastion.session=abc" } }));
+    expect(withCookie.headers.get("location")).toBeNull();
+    expect(withCookie.headers.get("content-security-policy")).toContain("'nonce-");
   });
 
   it("API routes get a deny-all CSP without a nonce", async () => {
