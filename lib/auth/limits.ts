@@ -11,6 +11,7 @@ export const AUTH_LIMITS = {
   passwordResetPerIp: { name: "auth:password-reset:ip", points: 20, durationSeconds: 60 * 60 },
   passwordResetPerEmail: { name: "auth:password-reset:email", points: 5, durationSeconds: 60 * 60 },
   verificationResendPerEmail: { name: "auth:verify-resend:email", points: 5, durationSeconds: 60 * 60 },
+  ssoDiscoverPerIp: { name: "auth:sso-discover:ip", points: 30, durationSeconds: 5 * 60 },
 } as const satisfies Record<string, LimitRule>;
 
 /** After this many wrong passwords in a row an account is locked. */
