@@ -21,6 +21,7 @@ export const AUTH_ERROR_MESSAGES = {
   },
   SsoEmailNotVerified: { title: "Email address not verified", text: "Your identity provider did not confirm that this email address is yours, so you were not signed in." },
   SsoEmailMissing: { title: "No email address received", text: "Your identity provider did not share an email address. Ask your administrator to release the email claim." },
+  AccountDeactivated: { title: "This account is deactivated", text: "Your account has been deactivated. Ask an administrator of your organization for help." },
   SsoNotConfigured: { title: "Single sign-on is not set up", text: "There is no single sign-on for this organization. Check the address, or sign in another way." },
   Default: { title: "Sign-in failed", text: "Something went wrong while signing you in. Please try again." },
 } as const satisfies Record<string, { title: string; text: string }>;

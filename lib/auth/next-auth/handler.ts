@@ -4,7 +4,7 @@
 // - Only login_hint is passed on to the IdP's authorization request from the query.
 // - POST /api/auth/signin/email goes through the magic-link gate (rate limits, SSO).
 import "server-only";
-import { BadRequest, UnsupportedMediaType } from "../../errors";
+import { BadRequest, NotFound, UnsupportedMediaType } from "../../errors";
 import { readRawBody } from "../../http/body";
 import { authErrorCode } from "../auth-errors";
 import { parseCookies, runNextAuth } from "./bridge";
@@ -13,6 +13,8 @@ import { magicLinkGate } from "./magic-link-gate";
 import { authOptions } from "./options";
 
 const BODY_LIMIT = 16 * 1024;
+// next-auth's client log sink (_log) and anything else are not served.
+const ACTIONS = new Set(["providers", "session", "csrf", "signin", "signout", "callback", "verify-request", "error"]);
 
 export type AuthRouteContext = { request: Request; url: URL; requestId: string };
 
@@ -21,6 +23,7 @@ export async function handleAuthRequest(ctx: AuthRouteContext, segments: string[
   const method = request.method.toUpperCase();
   const [action, providerId] = segments;
 
+  if (!action || !ACTIONS.has(action)) throw new NotFound("Sign-in endpoint");
   if (action === "error") return redirectTo(`/auth-error?error=${authErrorCode(url.searchParams.get("error"))}`, false);
 
   const body = method === "POST" ? await readAuthBody(request) : undefined;

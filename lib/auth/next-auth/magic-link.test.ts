@@ -76,6 +76,23 @@ describeWith(["postgres", "redis"], "magic link sign-in", () => {
     expect((await findActiveSession(browser.cookie(SESSION_COOKIE)!))?.userId).toBe(user.id);
   });
 
+  it("answers a deactivated user's request like any other, and refuses the link", async () => {
+    const user = await createUser({ email: `deactivated-${uniqueSuffix()}@example.test` });
+    await getDb().user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
+    const browser = new AuthBrowser();
+    const { response, since } = await requestLink(browser, user.email, "/");
+    expect(locationOf(response)).toBe("http://localhost:3000/api/auth/verify-request?provider=email&type=email");
+    const link = linkIn(await waitForTestMail(user.email, { subject: SUBJECT, since }), "/api/auth/callback/email");
+    expect(locationOf(await browser.auth("GET", link))).toBe("/auth-error?error=AccountDeactivated");
+    expect(browser.cookie(SESSION_COOKIE)).toBeUndefined();
+    expect(await getDb().user.count({ where: { email: user.email } })).toBe(1);
+  });
+
+  it("does not serve next-auth's client log sink or unknown actions", async () => {
+    expect((await new AuthBrowser().auth("POST", "/api/auth/_log", { code: "x", level: "error" })).status).toBe(404);
+    expect((await new AuthBrowser().auth("GET", "/api/auth/nonsense")).status).toBe(404);
+  });
+
   it("refuses a magic link for an email whose org requires SSO and sends the browser to its IdP path", async () => {
     const org = await createOrg();
     const domain = `corp-${uniqueSuffix()}.test`;

@@ -3,7 +3,7 @@ import { getDb } from "../../db";
 import { AuthBrowser, locationOf } from "../../testing/auth-browser";
 import { captureLogs } from "../../testing/capture-logs";
 import { describeWith } from "../../testing/describe";
-import { createUser, uniqueSuffix } from "../../testing/fixtures";
+import { createUser, signedInUser, uniqueSuffix } from "../../testing/fixtures";
 import { authorizeAs, startTestOidcProvider, subjectFor, type TestOidcProvider } from "../../testing/oidc-provider";
 import { addSsoConnection, addVerifiedDomain, createOrg } from "../../testing/org-fixtures";
 import { SESSION_COOKIE } from "../session-cookie";
@@ -95,6 +95,23 @@ describeWith(["postgres", "redis"], "OIDC sign-in through an org's identity prov
     expect(attacker.cookie(SESSION_COOKIE)).toBeUndefined();
     expect(await getDb().account.count({ where: { userId: victim.id } })).toBe(0);
     expect(await getDb().auditEvent.count({ where: { actorId: victim.id, action: "auth.sign_in_failed" } })).toBe(1);
+  });
+
+  it("refuses to link another user's identity to the user signed in on this browser", async () => {
+    const signedIn = await signedInUser();
+    const other = await createUser({ email: `other-${uniqueSuffix()}@${domain}` });
+    const browser = new AuthBrowser();
+    browser.jar.set(SESSION_COOKIE, signedIn.session.token);
+    expect(locationOf((await ssoSignIn(browser, slug, other.email)).callback)).toBe("/auth-error?error=SsoAccountNotLinked");
+    expect(await getDb().account.count({ where: { userId: { in: [signedIn.user.id, other.id] } } })).toBe(0);
+  });
+
+  it("refuses a deactivated user", async () => {
+    const user = await createUser({ email: `gone-${uniqueSuffix()}@${domain}` });
+    await getDb().user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
+    const browser = new AuthBrowser();
+    expect(locationOf((await ssoSignIn(browser, slug, user.email)).callback)).toBe("/auth-error?error=AccountDeactivated");
+    expect(browser.cookie(SESSION_COOKIE)).toBeUndefined();
   });
 
   it("rejects an ID token issued for another audience", async () => {

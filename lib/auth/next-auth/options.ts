@@ -8,8 +8,8 @@ import { getDb } from "../../db";
 import { appUrl } from "../../env";
 import { requestMeta, isSecureRequest } from "../request-meta";
 import { authSecret } from "../secret";
-import { sessionCookieName } from "../session-cookie";
-import { SESSION_LIFETIME_MS } from "../sessions";
+import { readSessionCookie, sessionCookieName } from "../session-cookie";
+import { findActiveSession, SESSION_LIFETIME_MS } from "../sessions";
 import { randomToken } from "../tokens";
 import { bastionAdapter, type AdapterContext } from "./adapter";
 import { sameOriginPath } from "./callback-url";
@@ -18,13 +18,18 @@ import { instanceSsoProvider, magicLinkProvider, orgSsoProvider, providerKind, t
 import { signInPolicy } from "./sign-in-policy";
 
 /**
- * next-auth v4 takes its own public URL only from process.env.NEXTAUTH_URL (it would
+ * next-auth v4 takes its own public URL only from the NEXTAUTH_URL variable (it would
  * otherwise trust the Host header). Bastion's origin is APP_URL, validated by lib/env.ts,
  * so we set the variable from it (before each next-auth call, so it cannot drift);
  * nothing outside lib/env.ts reads the environment.
  */
 function pinNextAuthUrl(): void {
   process.env.NEXTAUTH_URL = `${appUrl()}/api/auth`;
+}
+
+async function currentUserId(request: Request): Promise<string | null> {
+  const token = readSessionCookie(request);
+  return token ? ((await findActiveSession(token))?.userId ?? null) : null;
 }
 
 export type BuiltOptions = { options: AuthOptions; org: OrgSso | null; orgMissing: boolean };
@@ -49,7 +54,7 @@ export async function authOptions(request: Request, providerId: string | undefin
     pages: { signIn: "/sign-in", verifyRequest: "/magic-link-sent", error: "/auth-error", newUser: "/onboarding" },
     callbacks: {
       redirect: ({ url }) => sameOriginPath(url),
-      signIn: (attempt) => signInPolicy(attempt, { kind, orgId: org?.orgId ?? null, adapter: adapterContext, requestId }),
+      signIn: (attempt) => signInPolicy(attempt, { kind, orgId: org?.orgId ?? null, adapter: adapterContext, requestId, currentUserId: () => currentUserId(request) }),
       session: ({ session, user }) => ({ ...session, user: { id: user.id, email: user.email, name: user.name } }),
     },
     events: {
