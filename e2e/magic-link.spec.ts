@@ -9,8 +9,8 @@ const SUBJECT = /sign-in link/;
 async function requestMagicLink(page: Page, email: string): Promise<string> {
   const since = Date.now();
   await page.goto("/magic-link");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send sign-in link" }).click();
   await expect(page).toHaveURL(/\/magic-link-sent$/);
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   return linkIn(await waitForMail(email, { subject: SUBJECT, since }), "/api/auth/callback/email");

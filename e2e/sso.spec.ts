@@ -80,8 +80,8 @@ test("an org admin sets up SSO required for the org's domain; a member's magic l
   const email = `member-${unique()}@${e2eOidc.orgDomain}`;
   const since = Date.now();
   await page.goto("/magic-link");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send sign-in link" }).click();
   await signInAtIdp(page, email);
   await expect(page).toHaveURL(/\/onboarding\?callbackUrl=/);
   await expect(page.getByTestId("signed-in-email")).toHaveText(email);

@@ -1,6 +1,8 @@
 "use client";
 
-// "Email me a sign-in link": works for existing and new accounts alike.
+// "Email me a sign-in link": works for existing and new accounts alike. Under the
+// password form it starts folded (one button), so the sign-in page keeps a single
+// email field until the user picks this method.
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -8,7 +10,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { startSignIn } from "./next-auth-client";
 
-export function MagicLinkForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
+export function MagicLinkForm({ callbackUrl = "/", initiallyOpen = false }: { callbackUrl?: string; initiallyOpen?: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
   const [email, setEmail] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,15 +28,23 @@ export function MagicLinkForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
     }
   }
 
+  if (!open) {
+    return (
+      <Button type="button" variant="outline" onClick={() => setOpen(true)}>
+        Email me a sign-in link
+      </Button>
+    );
+  }
+
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Magic link">
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label="Sign-in link by email">
       <div className="flex flex-col gap-1.5">
-        <Label htmlFor="magic-link-email">Email</Label>
-        <Input id="magic-link-email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+        <Label htmlFor="magic-link-email">Email address</Label>
+        <Input id="magic-link-email" type="email" autoComplete="email" required autoFocus={!initiallyOpen} value={email} onChange={(event) => setEmail(event.target.value)} />
       </div>
       {error && <Alert variant="error">{error}</Alert>}
       <Button type="submit" variant="outline" disabled={pending}>
-        {pending ? "Sending…" : "Email me a sign-in link"}
+        {pending ? "Sending…" : "Send sign-in link"}
       </Button>
     </form>
   );

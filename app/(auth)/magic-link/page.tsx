@@ -13,7 +13,7 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Pr
         <h1 className="text-xl font-semibold">Sign in without a password</h1>
         <p className="text-sm text-muted-foreground">We email you a link that signs you in, and creates your account if you are new.</p>
       </div>
-      <OtherSignInMethods callbackUrl={safeRedirectPath(typeof raw === "string" ? raw : null)} />
+      <OtherSignInMethods callbackUrl={safeRedirectPath(typeof raw === "string" ? raw : null)} standalone />
     </div>
   );
 }
