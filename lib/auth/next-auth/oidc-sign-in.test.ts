@@ -7,6 +7,7 @@ import { createUser, signedInUser, uniqueSuffix } from "../../testing/fixtures";
 import { authorizeAs, startTestOidcProvider, subjectFor, type TestOidcProvider } from "../../testing/oidc-provider";
 import { addSsoConnection, addVerifiedDomain, createOrg } from "../../testing/org-fixtures";
 import { SESSION_COOKIE } from "../session-cookie";
+import { encryptSsoSecret } from "../sso-secret";
 import { findActiveSession } from "../sessions";
 import { hashToken } from "../tokens";
 
@@ -152,8 +153,12 @@ describeWith(["postgres", "redis"], "OIDC sign-in through an org's identity prov
     }
   });
 
-  it("answers an org without SSO with a clear error page", async () => {
+  it("answers an org without SSO, or with a secret that no longer decrypts, with a clear error page", async () => {
     const response = await new AuthBrowser().signIn(`sso-no-such-org-${run}`, { callbackUrl: "/" });
     expect(locationOf(response)).toBe("/auth-error?error=SsoNotConfigured");
+
+    const broken = await createOrg();
+    await getDb().ssoConnection.create({ data: { orgId: broken.id, issuer: idp.issuer, clientId: "x", clientSecretEncrypted: encryptSsoSecret(orgId, "copied") } });
+    expect(locationOf(await new AuthBrowser().signIn(`sso-${broken.slug}`))).toBe("/auth-error?error=SsoNotConfigured");
   });
 });

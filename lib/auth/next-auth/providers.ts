@@ -7,6 +7,7 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import EmailProvider from "next-auth/providers/email";
 import { getDb } from "../../db";
 import { env } from "../../env";
+import { logger } from "../../logger";
 import { wellKnownUrl } from "../../sso/discovery";
 import { decryptSsoSecret } from "../sso-secret";
 import { sendMagicLink, MAGIC_LINK_LIFETIME_SECONDS } from "./magic-link-mail";
@@ -76,11 +77,19 @@ export async function orgSsoProvider(orgSlug: string): Promise<OrgSso | null> {
   });
   if (!org?.ssoConnection) return null;
   const { issuer, clientId, clientSecretEncrypted } = org.ssoConnection;
+  let clientSecret: string;
+  try {
+    clientSecret = decryptSsoSecret(org.id, clientSecretEncrypted);
+  } catch {
+    // AUTH_SECRET changed since the secret was saved: the org admin must enter it again.
+    logger.error({ orgId: org.id }, "cannot decrypt the org's SSO client secret; save the SSO settings again");
+    return null;
+  }
   return {
     orgId: org.id,
     orgSlug: org.slug,
     orgName: org.name,
-    provider: oidcProvider({ id: orgProviderId(org.slug), name: org.name, issuer, clientId, clientSecret: decryptSsoSecret(org.id, clientSecretEncrypted) }),
+    provider: oidcProvider({ id: orgProviderId(org.slug), name: org.name, issuer, clientId, clientSecret }),
   };
 }
 
