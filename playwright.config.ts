@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
+import { e2eOidc } from "./e2e/support/oidc";
 import { e2ePorts } from "./e2e/support/ports";
 
 const port = e2ePorts.app;
@@ -53,6 +54,11 @@ export default defineConfig({
       TRUST_PROXY: "1",
       SMTP_URL: `smtp://127.0.0.1:${e2ePorts.smtp}`,
       MAIL_FROM: "Bastion <no-reply@bastion.test>",
+      // Instance-wide SSO through the local OpenID provider (e2e/support/oidc.ts).
+      OIDC_ISSUER: e2eOidc.issuer,
+      OIDC_CLIENT_ID: e2eOidc.instanceClient.clientId,
+      OIDC_CLIENT_SECRET: e2eOidc.instanceClient.clientSecret,
+      OIDC_DISPLAY_NAME: e2eOidc.displayName,
       ...(databaseUrl
         ? { DATABASE_URL: databaseUrl, AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123", ...(redisUrl ? { REDIS_URL: redisUrl } : { BASTION_ALLOW_NO_REDIS: "1" }) }
         : { DATABASE_URL: "", REDIS_URL: "", BASTION_DATA_DIR: dataDir }),

@@ -1,6 +1,8 @@
 // The e2e run's database, for specs that create fixtures through the domain layer
-// (users, sessions, organizations). `npm test` provides E2E_DATABASE_URL; without it the
-// app runs in single-process mode with an embedded database a spec cannot reach.
+// (users, sessions, organizations, verified domains). `npm test` provides
+// E2E_DATABASE_URL; without it the app runs in single-process mode with an embedded
+// database a spec cannot reach.
+import { randomBytes } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { BrowserContext } from "@playwright/test";
 import { PrismaClient } from "../../lib/generated/prisma/client";
@@ -28,6 +30,26 @@ export async function signInContext(context: BrowserContext, userId: string, use
     { name: SESSION_COOKIE, value: session.token, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax", expires: Math.floor(session.expires.getTime() / 1000) },
   ]);
   return session;
+}
+
+/** A verified user with a live session; returns the session cookie's value. */
+export async function createSignedInUser(email: string, name = "E2E User"): Promise<{ userId: string; sessionToken: string }> {
+  const user = await e2eDb().user.create({ data: { email: email.toLowerCase(), name, emailVerified: new Date() } });
+  const session = await createSession(e2eDb(), { userId: user.id, method: "password", ip: "127.0.0.1", userAgent: "e2e" });
+  return { userId: user.id, sessionToken: session.token };
+}
+
+/** An org (created if missing) with `userId` as a member in `role` and a verified email domain. */
+export async function createOrgWithVerifiedDomain(input: { slug: string; domain: string; userId: string; role: "owner" | "admin" | "member" }): Promise<string> {
+  const db = e2eDb();
+  const org = await db.organization.upsert({ where: { slug: input.slug }, create: { name: input.slug, slug: input.slug }, update: {} });
+  await db.membership.create({ data: { orgId: org.id, userId: input.userId, role: input.role } });
+  await db.orgDomain.upsert({
+    where: { orgId_domain: { orgId: org.id, domain: input.domain } },
+    create: { orgId: org.id, domain: input.domain, verificationToken: randomBytes(8).toString("hex"), verifiedAt: new Date() },
+    update: {},
+  });
+  return org.id;
 }
 
 export const appOrigin = `http://127.0.0.1:${e2ePorts.app}`;

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { OtherSignInMethods } from "@/components/auth/other-sign-in-methods";
+import { safeRedirectPath } from "@/lib/auth/redirect";
+
+export const metadata: Metadata = { title: "Sign in without a password" };
+
+/** Sign in by email link or SSO, for people without a password (the same block as under the password form). */
+export default async function MagicLinkPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = (await searchParams).callbackUrl;
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-1">
+        <h1 className="text-xl font-semibold">Sign in without a password</h1>
+        <p className="text-sm text-muted-foreground">We email you a link that signs you in, and creates your account if you are new.</p>
+      </div>
+      <OtherSignInMethods callbackUrl={safeRedirectPath(typeof raw === "string" ? raw : null)} standalone />
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// GET, PUT, DELETE /api/v1/orgs/:slug/sso — the org's own OIDC identity provider.
+// The client secret is write-only: answers say hasClientSecret, never the secret.
+import { z } from "zod";
+import { requestMeta } from "@/lib/auth/request-meta";
+import type { Actor } from "@/lib/http/authenticate";
+import type { OrgAccess } from "@/lib/http/org-access";
+import { route } from "@/lib/http/route";
+import { deleteSsoConnection, getSsoConnection, saveSsoConnection, type SsoChangeContext } from "@/lib/sso/connections";
+import { ssoConnectionInput } from "@/lib/sso/schemas";
+
+const params = z.object({ slug: z.string().min(1).max(100) });
+
+function changeContext(ctx: { actor: Actor | null; access: OrgAccess | null; request: Request; requestId: string }): SsoChangeContext {
+  if (ctx.actor?.kind !== "user" || !ctx.access) throw new Error("the pipeline resolved no user and org");
+  return { org: ctx.access.org, actorId: ctx.actor.userId, meta: requestMeta(ctx.request), requestId: ctx.requestId };
+}
+
+export const GET = route({ auth: "session", permission: "sso:manage", schemas: { params } }, async ({ access }) => ({
+  sso: await getSsoConnection(access!.org),
+}));
+
+export const PUT = route({ auth: "session", permission: "sso:manage", schemas: { params, body: ssoConnectionInput } }, async (ctx) => ({
+  sso: await saveSsoConnection(changeContext(ctx), ctx.body),
+}));
+
+export const DELETE = route({ auth: "session", permission: "sso:manage", schemas: { params } }, async (ctx) => {
+  await deleteSsoConnection(changeContext(ctx));
+  return { deleted: true };
+});

@@ -1,0 +1,98 @@
+// The sign-in providers: magic link by email, the instance-wide OIDC issuer from the
+// environment, and per-organization OIDC issuers (`sso-<slug>`) built on demand from the
+// org's SsoConnection, so only the one named in the request is ever loaded.
+import "server-only";
+import type { Provider } from "next-auth/providers/index";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import EmailProvider from "next-auth/providers/email";
+import { getDb } from "../../db";
+import { env } from "../../env";
+import { logger } from "../../logger";
+import { wellKnownUrl } from "../../sso/discovery";
+import { decryptSsoSecret } from "../sso-secret";
+import { sendMagicLink, MAGIC_LINK_LIFETIME_SECONDS } from "./magic-link-mail";
+
+export const INSTANCE_SSO_PROVIDER_ID = "oidc";
+const ORG_PROVIDER_PREFIX = "sso-";
+
+export type OidcProfile = { sub: string; email?: string; email_verified?: boolean | string; name?: string; preferred_username?: string; picture?: string };
+
+/** Which kind of provider an id names, and for per-org SSO, which org. */
+export type ProviderKind = { kind: "email" } | { kind: "instance" } | { kind: "org"; orgSlug: string } | { kind: "unknown" };
+
+export function providerKind(providerId: string | undefined): ProviderKind {
+  if (providerId === "email") return { kind: "email" };
+  if (providerId === INSTANCE_SSO_PROVIDER_ID) return { kind: "instance" };
+  if (providerId?.startsWith(ORG_PROVIDER_PREFIX) && providerId.length > ORG_PROVIDER_PREFIX.length) {
+    return { kind: "org", orgSlug: providerId.slice(ORG_PROVIDER_PREFIX.length) };
+  }
+  return { kind: "unknown" };
+}
+
+export function orgProviderId(orgSlug: string): string {
+  return `${ORG_PROVIDER_PREFIX}${orgSlug}`;
+}
+
+function oidcProvider(input: { id: string; name: string; issuer: string; clientId: string; clientSecret: string }): OAuthConfig<OidcProfile> {
+  return {
+    id: input.id,
+    name: input.name,
+    type: "oauth",
+    wellKnown: wellKnownUrl(input.issuer),
+    clientId: input.clientId,
+    clientSecret: input.clientSecret,
+    authorization: { params: { scope: "openid email profile" } },
+    // openid-client verifies the ID token's signature (JWKS from discovery), issuer,
+    // audience (our client id), expiry and nonce; state and PKCE are checked by next-auth.
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    // Linking to an existing account by email is decided by the sign-in policy
+    // (sign-in-policy.ts), which is stricter than next-auth's all-or-nothing switch.
+    allowDangerousEmailAccountLinking: true,
+    httpOptions: { timeout: 10_000 },
+    profile(profile) {
+      return {
+        id: profile.sub,
+        email: profile.email?.trim().toLowerCase() ?? null,
+        name: profile.name ?? profile.preferred_username ?? null,
+        image: profile.picture ?? null,
+      };
+    },
+  };
+}
+
+export function instanceSsoProvider(): OAuthConfig<OidcProfile> | null {
+  const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_DISPLAY_NAME } = env();
+  if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return null;
+  return oidcProvider({ id: INSTANCE_SSO_PROVIDER_ID, name: OIDC_DISPLAY_NAME, issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET });
+}
+
+export type OrgSso = { orgId: string; orgSlug: string; orgName: string; provider: OAuthConfig<OidcProfile> };
+
+/** The org's SSO provider, or null when the org does not exist or has no SSO connection. */
+export async function orgSsoProvider(orgSlug: string): Promise<OrgSso | null> {
+  const org = await getDb().organization.findFirst({
+    where: { slug: orgSlug, deletedAt: null },
+    select: { id: true, slug: true, name: true, ssoConnection: { select: { issuer: true, clientId: true, clientSecretEncrypted: true } } },
+  });
+  if (!org?.ssoConnection) return null;
+  const { issuer, clientId, clientSecretEncrypted } = org.ssoConnection;
+  let clientSecret: string;
+  try {
+    clientSecret = decryptSsoSecret(org.id, clientSecretEncrypted);
+  } catch {
+    // AUTH_SECRET changed since the secret was saved: the org admin must enter it again.
+    logger.error({ orgId: org.id }, "cannot decrypt the org's SSO client secret; save the SSO settings again");
+    return null;
+  }
+  return {
+    orgId: org.id,
+    orgSlug: org.slug,
+    orgName: org.name,
+    provider: oidcProvider({ id: orgProviderId(org.slug), name: org.name, issuer, clientId, clientSecret }),
+  };
+}
+
+export function magicLinkProvider(): Provider {
+  return EmailProvider({ maxAge: MAGIC_LINK_LIFETIME_SECONDS, sendVerificationRequest: sendMagicLink });
+}

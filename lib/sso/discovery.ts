@@ -1,0 +1,43 @@
+// OpenID Connect discovery for an issuer an org admin enters: the settings are saved only
+// when the issuer publishes a usable discovery document that names itself.
+import "server-only";
+import { Invalid } from "../errors";
+
+const TIMEOUT_MS = 5_000;
+const MAX_BYTES = 256 * 1024;
+const REQUIRED = ["authorization_endpoint", "token_endpoint", "jwks_uri"] as const;
+
+export function wellKnownUrl(issuer: string): string {
+  return `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
+}
+
+function sameIssuer(a: string, b: string): boolean {
+  return a.replace(/\/+$/, "") === b.replace(/\/+$/, "");
+}
+
+function refuse(reason: string): never {
+  throw new Invalid(`OpenID Connect discovery failed: ${reason}`, [{ path: "issuer", message: reason }]);
+}
+
+/** The issuer exactly as its discovery document spells it; throws Invalid (422) otherwise. */
+export async function discoverIssuer(issuer: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(wellKnownUrl(issuer), { headers: { accept: "application/json" }, redirect: "error", signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch {
+    refuse("the issuer could not be reached");
+  }
+  if (!response.ok) refuse(`the discovery document answered HTTP ${response.status}`);
+  const text = await response.text();
+  if (text.length > MAX_BYTES) refuse("the discovery document is too large");
+  let metadata: Record<string, unknown>;
+  try {
+    metadata = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    refuse("the discovery document is not JSON");
+  }
+  if (typeof metadata.issuer !== "string" || !sameIssuer(metadata.issuer, issuer)) refuse("the discovery document names a different issuer");
+  const missing = REQUIRED.filter((field) => typeof metadata[field] !== "string" || !URL.canParse(metadata[field] as string));
+  if (missing.length > 0) refuse(`the discovery document lacks ${missing.join(", ")}`);
+  return metadata.issuer;
+}

@@ -1,0 +1,30 @@
+// Input of the per-org SSO settings API and the "find my SSO" form.
+import { z } from "zod";
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** https://, or http:// on a loopback address (a local IdP for development and tests). */
+export function isAcceptableIssuerUrl(value: string): boolean {
+  const url = URL.parse(value);
+  if (!url || url.username || url.password || url.search || url.hash) return false;
+  if (url.protocol === "https:") return true;
+  return url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname);
+}
+
+export const issuerUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .refine(isAcceptableIssuerUrl, { message: "expected the issuer's https:// URL (http:// only for localhost), without query or fragment" });
+
+export const ssoConnectionInput = z.object({
+  issuer: issuerUrl,
+  clientId: z.string().trim().min(1).max(255),
+  /** Omitted on update: keep the stored secret. */
+  clientSecret: z.string().min(1).max(2000).optional(),
+  enforceForDomains: z.boolean().default(false),
+});
+
+export type SsoConnectionInput = z.infer<typeof ssoConnectionInput>;
+
+export const ssoDiscoverInput = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email()) });
