@@ -62,6 +62,13 @@ export const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_DISPLAY_NAME: z.string().min(1).default("Single sign-on"),
+
+  /** DNS servers for domain verification (comma-separated host[:port]); default: the system's. */
+  BASTION_DNS_SERVERS: z
+    .string()
+    .transform((value) => value.split(",").map((server) => server.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[\w.:[\]-]+$/, "expected host or host:port entries")).min(1))
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -27,3 +27,4 @@ export const updateOrgSchema = z
 export const deleteOrgSchema = z.object({ confirmation: z.string() });
 
 export const slugParams = z.object({ slug: z.string().min(1).max(64) });
+export const domainParams = z.object({ slug: z.string().min(1).max(64), domainId: z.string().min(1).max(64) });
