@@ -2,6 +2,7 @@
 // pages load and run their scripts (the nonce reaches every script Next.js emits).
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
+import { browserFor, createAccount, createOrg } from "./support/accounts";
 import { e2eDatabaseUrl, e2eDb, signInContext } from "./support/db";
 
 function directives(policy: string | undefined): Map<string, string> {
@@ -54,10 +55,16 @@ test("API answers carry a deny-all CSP and the static headers", async ({ request
   expect(response.headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-test("the landing page and the console run without CSP violations", async ({ page }) => {
+test("the landing page and the console run without CSP violations", async ({ browser, baseURL }) => {
+  const owner = await createAccount(baseURL!, { label: "csp" });
+  const org = await createOrg(owner, "CSP Co");
+  const context = await browserFor(browser, owner);
+  const page = await context.newPage();
   const violations = await watchCsp(page);
   await page.goto("/");
   await page.getByRole("link", { name: "Open the console" }).click();
+  await page.getByRole("link", { name: /CSP Co/ }).click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}$`));
   await expect(page.getByRole("navigation", { name: "Console" })).toBeVisible();
   // A client-side navigation proves the app's scripts loaded and hydrated under the policy.
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Members", exact: true }).click();
@@ -66,6 +73,7 @@ test("the landing page and the console run without CSP violations", async ({ pag
   await page.goto("/no-such-page");
   await expect(page.getByText("This page could not be found.")).toBeVisible();
   expect(await violations()).toEqual([]);
+  await context.close();
 });
 
 test("the account page runs without CSP violations", async ({ page, context }) => {

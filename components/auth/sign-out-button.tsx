@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 export function SignOutButton() {
   return (
     <form method="post" action="/api/v1/auth/sign-out">
-      <Button type="submit" variant="outline" size="sm">
+      <Button type="submit" variant="outline" size="sm" submitsWithoutScript>
         Sign out
       </Button>
     </form>

@@ -1,6 +1,8 @@
+"use client";
+
 import { Slot } from "@radix-ui/react-slot";
 import { cva, type VariantProps } from "class-variance-authority";
-import type { ComponentProps } from "react";
+import { useSyncExternalStore, type ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
 const buttonVariants = cva(
@@ -19,9 +21,25 @@ const buttonVariants = cva(
   },
 );
 
-export type ButtonProps = ComponentProps<"button"> & VariantProps<typeof buttonVariants> & { asChild?: boolean };
+export type ButtonProps = ComponentProps<"button"> &
+  VariantProps<typeof buttonVariants> & {
+    asChild?: boolean;
+    /** For plain HTML forms that work without JavaScript (e.g. sign-out). */
+    submitsWithoutScript?: boolean;
+  };
 
-export function Button({ className, variant, size, asChild = false, ...props }: ButtonProps) {
+const noSubscription = () => () => {};
+
+/** False during server rendering and hydration, true once React runs in the browser. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
+export function Button({ className, variant, size, asChild = false, submitsWithoutScript = false, disabled, ...props }: ButtonProps) {
+  const hydrated = useHydrated();
   const Component = asChild ? Slot : "button";
-  return <Component className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  // A submit button clicked before its form's handler is attached would submit the form
+  // natively (a GET with the fields in the URL); it stays disabled until hydration.
+  const waiting = props.type === "submit" && !submitsWithoutScript && !hydrated;
+  return <Component className={cn(buttonVariants({ variant, size }), className)} disabled={disabled || waiting} {...props} />;
 }

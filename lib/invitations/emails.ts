@@ -2,7 +2,8 @@
 import { appUrl } from "../env";
 
 export function invitationLink(token: string): string {
-  return `${appUrl()}/invitations/accept?token=${encodeURIComponent(token)}`;
+  // In the fragment: browsers never send it to the server, so it stays out of logs and pages.
+  return `${appUrl()}/invitations/accept#token=${encodeURIComponent(token)}`;
 }
 
 export function invitationEmail(input: { to: string; orgName: string; inviterName: string; role: string; token: string; expiresAt: Date }) {

@@ -1,5 +1,63 @@
-import { SectionPage } from "@/components/console/section-page";
+import Link from "next/link";
+import { DangerZone } from "@/components/orgs/danger-zone";
+import { DomainsPanel } from "@/components/orgs/domains-panel";
+import { OrgSettingsForm } from "@/components/orgs/org-settings-form";
+import { SsoPanel } from "@/components/orgs/sso-panel";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/lib/db";
+import { requireOrgAccess } from "@/lib/orgs/console-access";
 
-export default function Page() {
-  return <SectionPage segment="" />;
+export const metadata = { title: "Organization" };
+
+export default async function OrgPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await requireOrgAccess(slug);
+  const org = await getDb().organization.findUniqueOrThrow({ where: { id: access.org.id }, select: { name: true, slug: true, auditRetentionDays: true } });
+  const can = (permission: string) => access.permissions.includes(permission as never);
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Org</h1>
+        <p className="text-sm text-muted-foreground">
+          Settings of {org.name}. You are {access.role === "admin" ? "an" : "a"} {access.role} here (<Link className="underline" href={`/orgs/${org.slug}/roles`}>what each role may do</Link>).
+        </p>
+      </header>
+      <Card>
+        <CardHeader>
+          <CardTitle>General</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <OrgSettingsForm org={org} canUpdate={can("org:update")} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Domains</CardTitle>
+          <CardDescription>Email domains your organization owns, proven by a DNS record.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <DomainsPanel slug={org.slug} canUpdate={can("org:update")} />
+        </CardContent>
+      </Card>
+      {can("sso:manage") && (
+        <Card>
+          <CardHeader>
+            <CardTitle>Single sign-on</CardTitle>
+            <CardDescription>Let members sign in through your own OpenID Connect identity provider.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <SsoPanel slug={org.slug} />
+          </CardContent>
+        </Card>
+      )}
+      <Card>
+        <CardHeader>
+          <CardTitle>Membership and ownership</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <DangerZone slug={org.slug} userId={access.user.id} isOwner={access.role === "owner"} />
+        </CardContent>
+      </Card>
+    </div>
+  );
 }

@@ -1,5 +1,25 @@
-import { SectionPage } from "@/components/console/section-page";
+import { notFound } from "next/navigation";
+import { AuditLog } from "@/components/audit/audit-log";
+import { Card, CardContent } from "@/components/ui/card";
+import { requireOrgAccess } from "@/lib/orgs/console-access";
 
-export default function Page() {
-  return <SectionPage segment="audit" />;
+export const metadata = { title: "Audit log" };
+
+export default async function AuditPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await requireOrgAccess(slug, "/audit");
+  if (!access.permissions.includes("audit:read")) notFound();
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+        <p className="text-sm text-muted-foreground">Every change made in {access.org.name}, newest first.</p>
+      </header>
+      <Card>
+        <CardContent className="pt-6">
+          <AuditLog slug={access.org.slug} />
+        </CardContent>
+      </Card>
+    </div>
+  );
 }
