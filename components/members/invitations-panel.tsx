@@ -6,11 +6,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiFetch, type ApiError } from "@/lib/api-client";
 import { fetchInvitations, memberKeys } from "@/lib/members/queries";
 
 export function InvitationsPanel({ slug, currentRole }: { slug: string; currentRole: string }) {
   const queryClient = useQueryClient();
+  const hydrated = useHydrated();
   const [kind, setKind] = useState<"email" | "link">("email");
   const [email, setEmail] = useState("");
   const [domains, setDomains] = useState("");
@@ -54,7 +56,7 @@ export function InvitationsPanel({ slug, currentRole }: { slug: string; currentR
       >
         <div className="flex flex-col gap-2">
           <Label htmlFor="invite-kind">Invite by</Label>
-          <select id="invite-kind" className="h-9 rounded-md border border-border bg-background px-2 text-sm" value={kind} onChange={(event) => setKind(event.target.value as "email" | "link")}>
+          <select id="invite-kind" disabled={!hydrated} className="h-9 rounded-md border border-border bg-background px-2 text-sm" value={kind} onChange={(event) => setKind(event.target.value as "email" | "link")}>
             <option value="email">Email</option>
             <option value="link">Shareable link</option>
           </select>
@@ -72,7 +74,7 @@ export function InvitationsPanel({ slug, currentRole }: { slug: string; currentR
         )}
         <div className="flex flex-col gap-2">
           <Label htmlFor="invite-role">Role</Label>
-          <select id="invite-role" className="h-9 rounded-md border border-border bg-background px-2 text-sm" value={role} onChange={(event) => setRole(event.target.value)}>
+          <select id="invite-role" disabled={!hydrated} className="h-9 rounded-md border border-border bg-background px-2 text-sm" value={role} onChange={(event) => setRole(event.target.value)}>
             {["member", "billing", "admin", ...(currentRole === "owner" ? ["owner"] : [])].map((option) => (
               <option key={option} value={option}>
                 {option}

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiFetch, type ApiError } from "@/lib/api-client";
 import { fetchMembers, memberKeys, type MembersPage } from "@/lib/members/queries";
 
@@ -14,6 +15,7 @@ type Props = { slug: string; currentUserId: string; currentRole: string; canUpda
 
 export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canRemove, firstPage }: Props) {
   const queryClient = useQueryClient();
+  const hydrated = useHydrated();
   const [query, setQuery] = useState("");
   const [search, setSearch] = useState("");
   const members = useInfiniteQuery({
@@ -75,7 +77,7 @@ export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canR
                       aria-label={`Role of ${member.email}`}
                       className="h-8 rounded-md border border-border bg-background px-2"
                       value={member.role}
-                      disabled={changeRole.isPending}
+                      disabled={changeRole.isPending || !hydrated}
                       onChange={(event) => changeRole.mutate({ membershipId: member.membershipId, role: event.target.value })}
                     >
                       {ROLES.filter((role) => currentRole === "owner" || role !== "owner").map((role) => (

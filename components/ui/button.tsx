@@ -2,8 +2,9 @@
 
 import { Slot } from "@radix-ui/react-slot";
 import { cva, type VariantProps } from "class-variance-authority";
-import { useSyncExternalStore, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
+import { useHydrated } from "./use-hydrated";
 
 const buttonVariants = cva(
   "inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring focus-visible:ring-offset-2 disabled:pointer-events-none disabled:opacity-50",
@@ -27,13 +28,6 @@ export type ButtonProps = ComponentProps<"button"> &
     /** For plain HTML forms that work without JavaScript (e.g. sign-out). */
     submitsWithoutScript?: boolean;
   };
-
-const noSubscription = () => () => {};
-
-/** False during server rendering and hydration, true once React runs in the browser. */
-function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
-}
 
 export function Button({ className, variant, size, asChild = false, submitsWithoutScript = false, disabled, ...props }: ButtonProps) {
   const hydrated = useHydrated();
