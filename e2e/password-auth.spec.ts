@@ -68,6 +68,8 @@ test("forgot password: reset from the emailed link, then sign in with the new pa
 
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // A client-side navigation: wait for the new page before typing, or the sign-in form gets the text.
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   const since = Date.now();
   await page.getByRole("button", { name: "Send the reset link" }).click();
