@@ -1,7 +1,7 @@
 // The org and members consoles as an owner and an invited member use them.
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { browserFor, createAccount } from "./support/accounts";
+import { E2E_PASSWORD, browserFor, createAccount, uniqueEmail } from "./support/accounts";
 import { linkIn, waitForMail } from "./support/mailbox";
 
 test("an owner creates an org, invites a member who joins, changes their role, removes them; the audit log shows it all", async ({ browser, baseURL }) => {
@@ -87,4 +87,33 @@ test("a member sees the console without the sections their role may not read", a
   await expect(page.getByLabel("billing may billing:manage")).toHaveText("✓");
   await expect(page.getByLabel("billing may not secrets:read")).toHaveText("—");
   await context.close();
+});
+
+test("someone without an account signs up from an invitation and lands back on it", async ({ page, baseURL }) => {
+  const owner = await createAccount(baseURL!, { label: "inviter" });
+  const org = await (await owner.api.post("/api/v1/orgs", { data: { name: "Welcome Co", slug: `welcome-${Date.now().toString(36)}` } })).json();
+  const email = uniqueEmail("newcomer");
+  let since = Date.now();
+  expect((await owner.api.post(`/api/v1/orgs/${org.slug}/invitations`, { data: { kind: "email", email } })).status()).toBe(201);
+  await page.goto(linkIn(await waitForMail(email, { subject: /invited you to Welcome Co/, since }), "/invitations/accept"));
+  await expect(page.getByRole("heading", { name: "Join Welcome Co" })).toBeVisible();
+  await page.getByRole("link", { name: "Create an account" }).click();
+
+  await expect(page.getByRole("button", { name: "Create account" })).toBeVisible();
+  await page.getByLabel("Name").fill("New Comer");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  since = Date.now();
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+  await page.goto(linkIn(await waitForMail(email, { subject: /^Verify your email/, since }), "/verify-email"));
+  await page.getByRole("link", { name: "Go to sign in" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+
+  await expect(page.getByRole("heading", { name: "Join Welcome Co" })).toBeVisible();
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}$`));
 });

@@ -2,10 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { apiFetch } from "@/lib/api-client";
 import { ApiErrorAlert } from "./api-error-alert";
+import { signInHrefWithReturnPath } from "./return-path";
 import { useLinkToken } from "./use-link-token";
 
 /**
@@ -17,6 +18,8 @@ export function LinkStatus({ title, endpoint, pending, success }: { title: strin
   const consume = useMutation({ mutationFn: (value: string) => apiFetch<object>(endpoint, { body: { token: value } }) });
   const started = useRef(false);
   const { mutate } = consume;
+  const [signInHref, setSignInHref] = useState("/sign-in");
+  useEffect(() => setSignInHref(signInHrefWithReturnPath()), []);
   useEffect(() => {
     if (!token || started.current) return;
     started.current = true;
@@ -31,7 +34,7 @@ export function LinkStatus({ title, endpoint, pending, success }: { title: strin
       {consume.isSuccess ? <Alert variant="success">{success}</Alert> : null}
       {consume.isError ? <ApiErrorAlert error={consume.error} /> : null}
       {consume.isSuccess || consume.isError || token === null ? (
-        <Link href="/sign-in" className="text-sm underline underline-offset-4">
+        <Link href={signInHref} className="text-sm underline underline-offset-4">
           Go to sign in
         </Link>
       ) : null}

@@ -2,17 +2,20 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
 import { ApiErrorAlert, refusalReason, ssoSignInPath } from "./api-error-alert";
 import { Field } from "./field";
+import { rememberReturnPath } from "./return-path";
 
 type SignUpInput = { name: string; email: string; password: string };
 
 export function SignUpForm() {
   const [input, setInput] = useState<SignUpInput>({ name: "", email: "", password: "" });
+  // Came from an invitation or a console page: go back there after verifying and signing in.
+  useEffect(() => rememberReturnPath(new URLSearchParams(window.location.search).get("next")), []);
   const signUp = useMutation({
     mutationFn: (body: SignUpInput) => apiFetch<{ message: string }>("/api/v1/auth/sign-up", { body }),
     onError: (error) => {
