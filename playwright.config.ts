@@ -37,7 +37,7 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: "node --import tsx scripts/start.ts",
+    command: "node --import tsx --import ./scripts/server-only.mjs scripts/start.ts",
     url: `http://127.0.0.1:${port}/api/health/ready`,
     timeout: 240_000,
     reuseExistingServer: false,

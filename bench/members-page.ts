@@ -58,7 +58,7 @@ async function main() {
   try {
     await applyMigrations(database.connectionString);
     const { slug, cookie } = await seed(database.connectionString);
-    server.child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    server.child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/start.ts"], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: database.connectionString, BASTION_ALLOW_NO_REDIS: "1", REDIS_URL: "", AUTH_SECRET: "bench-secret-0123456789abcdef0123456789", PORT: String(PORT), LOG_LEVEL: "warn" },
       stdio: "inherit",

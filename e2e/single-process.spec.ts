@@ -16,7 +16,7 @@ type Server = { child: ChildProcess; output: () => string };
 
 async function startServer(dataDir: string): Promise<Server> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/start.ts"], {
     cwd: root,
     env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), HOST: "127.0.0.1", BASTION_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
   });

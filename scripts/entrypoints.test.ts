@@ -18,7 +18,7 @@ function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 function run(script: string, env: Record<string, string>, onOutput?: (text: string, child: ChildProcess) => void): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(node, ["--import", "tsx", path.join(root, "scripts", script)], { cwd: root, env: baseEnv(env) });
+    const child = spawn(node, ["--import", "tsx", "--import", "./scripts/server-only.mjs", path.join(root, "scripts", script)], { cwd: root, env: baseEnv(env) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => {
