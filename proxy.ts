@@ -4,6 +4,7 @@
 // scripts, which is why pages render dynamically (see app/layout.tsx).
 import { NextResponse, type NextRequest } from "next/server";
 import { isSecureRequest } from "@/lib/auth/request-meta";
+import { env } from "@/lib/env";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -12,8 +13,7 @@ import {
   pageContentSecurityPolicy,
 } from "@/lib/security/headers";
 
-// Inlined by Next.js at build time: a property of the build, not configuration.
-const DEV = process.env.NODE_ENV === "development";
+const DEV = env().NODE_ENV === "development";
 
 /** Console pages a signed-out browser cannot see: sent to sign-in, with the way back. */
 const SIGNED_IN_AREAS = /^\/(orgs|account)(\/|$)/;
