@@ -77,6 +77,21 @@ describeWith(["postgres"], "audit log", () => {
     const events = jsonl.trim().split("\n").map((line) => JSON.parse(line));
     expect(events).toEqual([expect.objectContaining({ action: "org.updated", metadata: { name: { from: "=HYPERLINK(\"x\")", to: "b" } } })]);
     expect(await getDb().auditEvent.count({ where: { orgId: org.id, action: "audit.exported" } })).toBe(2);
+
+    // The export applies the list's filters: an action family and a time window.
+    const from = new Date(Date.now() - 1_000 * 1_000).toISOString();
+    const filtered = await (
+      await exportRoute(new Request(`http://localhost:3000/x?format=jsonl&action=member.*&from=${encodeURIComponent(from)}`, { headers: { cookie: owner.cookie } }), {
+        params: Promise.resolve({ slug: org.slug }),
+      })
+    ).text();
+    const expected = await getDb().auditEvent.count({ where: { orgId: org.id, action: { startsWith: "member." }, createdAt: { gte: new Date(from) } } });
+    const exported = filtered.trim().split("\n").map((line) => JSON.parse(line) as { action: string; createdAt: string });
+    expect(exported).toHaveLength(expected);
+    expect(expected).toBeGreaterThan(400);
+    expect(exported.every((event) => event.action === "member.removed" && Date.parse(event.createdAt) >= Date.parse(from))).toBe(true);
+    const times = exported.map((event) => Date.parse(event.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
   });
 
   it("neutralises spreadsheet formulas in CSV cells", () => {
