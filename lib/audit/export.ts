@@ -50,8 +50,9 @@ export function auditExportQuery(orgId: string, filters: AuditFilters, after: Cu
     SELECT id, to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
            to_char("createdAt", 'YYYY-MM-DD HH24:MI:SS.MS') AS "cursorAt",
            action, "actorId", "actorType", "targetType", "targetId", ip, "userAgent", "requestId", metadata
-    FROM "AuditEvent" WHERE ${where.join(" AND ")}
-    ORDER BY "createdAt" DESC, id DESC LIMIT ${BATCH}`;
+    FROM "AuditEvent" AS e WHERE ${where.join(" AND ")}
+    -- Qualified: the bare name would sort by the formatted output column, not the index.
+    ORDER BY e."createdAt" DESC, e.id DESC LIMIT ${BATCH}`;
   return { text, values };
 }
 
