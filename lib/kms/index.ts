@@ -2,7 +2,7 @@
 // mode without BASTION_MASTER_KEYS a master key is generated once into the data
 // directory (and announced loudly: it must be backed up with the data). Server mode
 // refuses to use secrets without configured keys, since every process must share them.
-import "server-only";
+// No "server-only" marker: the worker and `npm run keys:rotate` (plain Node) load this too.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
