@@ -15,13 +15,13 @@ import { vaultProvider } from "./vault";
 
 export { KmsError, kekVersionOf, type KmsProvider } from "./provider";
 
-function localMasterKeys(): string {
-  const configured = env().BASTION_MASTER_KEYS;
-  if (configured) return configured;
-  if (mode() === "server") throw new KmsError("BASTION_MASTER_KEYS is required in server mode to use secrets (or set BASTION_KMS=vault)");
-  const file = path.join(dataDir(), "master-keys");
+/** The keyring's text: configured, or (single-process only) generated once into `directory`. */
+export function resolveMasterKeys(options: { configured?: string; mode: "server" | "single-process"; directory: string }): string {
+  if (options.configured) return options.configured;
+  if (options.mode === "server") throw new KmsError("BASTION_MASTER_KEYS is required in server mode to use secrets (or set BASTION_KMS=vault)");
+  const file = path.join(options.directory, "master-keys");
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir(), { recursive: true, mode: 0o700 });
+  mkdirSync(options.directory, { recursive: true, mode: 0o700 });
   const generated = `v1:${randomBytes(32).toString("base64")}`;
   writeFileSync(file, `${generated}\n`, { mode: 0o600 });
   logger.warn(
@@ -44,6 +44,6 @@ export function kms(): KmsProvider {
         caCertFile: config.VAULT_CACERT,
       });
     }
-    return localProvider(parseMasterKeys(localMasterKeys()));
+    return localProvider(parseMasterKeys(resolveMasterKeys({ configured: config.BASTION_MASTER_KEYS, mode: mode(), directory: dataDir() })));
   });
 }
