@@ -1,6 +1,10 @@
 // One behaviour suite, run against both KMS providers: the local keyring and Vault
 // Transit (through the local Transit stand-in, over HTTP).
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startVaultTransit, type VaultTransitStandIn } from "../testing/vault-transit";
 import { localProvider, parseMasterKeys, type MasterKey } from "./local";
@@ -119,6 +123,26 @@ describe("vault provider over HTTP", () => {
       await expect(wrongToken.wrap(randomBytes(32))).rejects.toThrow(/vault encrypt failed \(403\): permission denied/);
       const noNamespace = vaultProvider({ address: standIn.address, token: standIn.token, transitKey: "k" });
       await expect(noNamespace.wrap(randomBytes(32))).rejects.toThrow(/403/);
+    } finally {
+      await standIn.close();
+    }
+  });
+});
+
+describe("vault provider over TLS", () => {
+  it("trusts Vault's certificate through VAULT_CACERT, and refuses it without", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "bastion-vault-tls-"));
+    const [keyFile, certFile] = [path.join(dir, "key.pem"), path.join(dir, "cert.pem")];
+    // A self-signed certificate for 127.0.0.1: its own CA.
+    execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1", "-subj", "/CN=vault.test", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", keyFile, "-out", certFile], { stdio: "ignore" });
+    const standIn = await startVaultTransit({ tls: { key: readFileSync(keyFile), cert: readFileSync(certFile) } });
+    try {
+      expect(standIn.address.startsWith("https://")).toBe(true);
+      const trusted = vaultProvider({ address: standIn.address, token: standIn.token, transitKey: "tls", caCertFile: certFile });
+      const key = randomBytes(32);
+      expect((await trusted.unwrap(await trusted.wrap(key))).equals(key)).toBe(true);
+      const untrusted = vaultProvider({ address: standIn.address, token: standIn.token, transitKey: "tls" });
+      await expect(untrusted.wrap(key)).rejects.toThrow(/vault unreachable: self[- ]signed certificate/);
     } finally {
       await standIn.close();
     }

@@ -5,6 +5,7 @@
 // from aes256-gcm96 keys; plaintexts base64; encrypt creates a missing key (upsert).
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 
 export type VaultTransitStandIn = {
@@ -19,7 +20,7 @@ export type VaultTransitStandIn = {
 
 type TransitKey = { versions: Map<number, Buffer>; latest: number; minDecryption: number };
 
-export async function startVaultTransit(options: { token?: string; namespace?: string } = {}): Promise<VaultTransitStandIn> {
+export async function startVaultTransit(options: { token?: string; namespace?: string; tls?: { key: Buffer; cert: Buffer } } = {}): Promise<VaultTransitStandIn> {
   const token = options.token ?? `hvs.${randomBytes(12).toString("base64url")}`;
   const keys = new Map<string, TransitKey>();
 
@@ -88,7 +89,7 @@ export async function startVaultTransit(options: { token?: string; namespace?: s
     return { status: 200, json: { data: { ciphertext: encrypt(existing, plaintext), key_version: existing.latest } } };
   }
 
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -107,11 +108,12 @@ export async function startVaultTransit(options: { token?: string; namespace?: s
         else send(500, { errors: ["internal error"] });
       }
     });
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, listener) : http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    address: `http://127.0.0.1:${port}`,
+    address: `${options.tls ? "https" : "http"}://127.0.0.1:${port}`,
     token,
     rotate,
     setMinDecryptionVersion: (name, version) => {
