@@ -4,7 +4,7 @@
 // mode the database has one connection, and a KMS call should not hold a transaction open.
 // No "server-only" marker: the worker and `npm run keys:rotate` (plain Node) load this too.
 import { randomBytes } from "node:crypto";
-import { getDb } from "../db";
+import { getDb, type Db, type Tx } from "../db";
 import { kekVersionOf, kms } from "../kms";
 import { processSingleton } from "../runtime";
 
@@ -30,22 +30,30 @@ export function clearDataKeyCache(): void {
   cache().clear();
 }
 
-/** Inserts a data key of the given version unless one exists (a concurrent creator won). */
-export async function insertDataKey(orgId: string, version: number): Promise<void> {
+/** A fresh data key, wrapped by the KMS; the plaintext is wiped at once. */
+export async function wrapNewDataKey(): Promise<string> {
   const plaintext = randomBytes(32);
-  const wrapped = await kms().wrap(plaintext);
-  plaintext.fill(0);
-  await getDb().$executeRaw`
+  try {
+    return await kms().wrap(plaintext);
+  } finally {
+    plaintext.fill(0);
+  }
+}
+
+/** Stores a wrapped data key of the given version unless one exists (a concurrent creator won). */
+export async function insertDataKey(db: Db | Tx, orgId: string, version: number, wrapped: string): Promise<boolean> {
+  const inserted = await db.$executeRaw`
     INSERT INTO "OrgDataKey" (id, "orgId", version, "wrappedKey", "kmsProvider", "kekVersion")
     VALUES (${`dk_${randomBytes(12).toString("base64url")}`}, ${orgId}, ${version}, ${wrapped}, ${kms().name}, ${kekVersionOf(wrapped)})
     ON CONFLICT ("orgId", version) DO NOTHING`;
+  return inserted === 1;
 }
 
 /** The org's newest data key, created on first use. */
 export async function currentDataKey(orgId: string): Promise<DataKey> {
   let row = await getDb().orgDataKey.findFirst({ where: { orgId }, orderBy: { version: "desc" } });
   if (!row) {
-    await insertDataKey(orgId, 1);
+    await insertDataKey(getDb(), orgId, 1, await wrapNewDataKey());
     row = await getDb().orgDataKey.findFirstOrThrow({ where: { orgId }, orderBy: { version: "desc" } });
   }
   return { version: row.version, key: await unwrapCached(orgId, row.version, row.wrappedKey) };

@@ -5,13 +5,17 @@ import { recordAudit } from "../audit/record";
 import { auditFields, type OrgContext } from "../context";
 import { getDb } from "../db";
 import { enqueue } from "../jobs/queue";
-import { insertDataKey } from "./data-keys";
+import { Conflict } from "../errors";
+import { insertDataKey, wrapNewDataKey } from "./data-keys";
 
 export async function rotateOrgDataKey(ctx: OrgContext) {
+  // The KMS call happens before the transaction; the new key, its job and its audit
+  // event are then written together.
+  const wrapped = await wrapNewDataKey();
   const latest = await getDb().orgDataKey.findFirst({ where: { orgId: ctx.org.id }, orderBy: { version: "desc" } });
   const version = (latest?.version ?? 0) + 1;
-  await insertDataKey(ctx.org.id, version);
   await getDb().$transaction(async (tx) => {
+    if (!(await insertDataKey(tx, ctx.org.id, version, wrapped))) throw new Conflict("The data key is being rotated already; try again");
     await enqueue(tx, "secrets.reencrypt", { orgId: ctx.org.id }, { uniqueKey: `secrets.reencrypt:${ctx.org.id}:${version}` });
     await recordAudit(tx, { ...auditFields(ctx), action: "secret.data_key_rotated", targetType: "org", targetId: ctx.org.id, metadata: { dataKeyVersion: version } });
   });
