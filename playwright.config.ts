@@ -60,7 +60,7 @@ export default defineConfig({
       OIDC_CLIENT_SECRET: e2eOidc.instanceClient.clientSecret,
       OIDC_DISPLAY_NAME: e2eOidc.displayName,
       ...(databaseUrl
-        ? { DATABASE_URL: databaseUrl, AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123", ...(redisUrl ? { REDIS_URL: redisUrl } : { BASTION_ALLOW_NO_REDIS: "1" }) }
+        ? { DATABASE_URL: databaseUrl, AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123", BASTION_MASTER_KEYS: `v1:${Buffer.alloc(32, 7).toString("base64")}`, ...(redisUrl ? { REDIS_URL: redisUrl } : { BASTION_ALLOW_NO_REDIS: "1" }) }
         : { DATABASE_URL: "", REDIS_URL: "", BASTION_DATA_DIR: dataDir }),
     },
   },

@@ -51,6 +51,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ OIDC_ISSUER: "https://idp.example.com", OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }).OIDC_CLIENT_ID).toBe("a");
   });
 
+  it("validates master keys and the Vault settings of the KMS", () => {
+    const key = Buffer.alloc(32, 9).toString("base64");
+    expect(parseEnv({ BASTION_MASTER_KEYS: `v1:${key}, v2:${key}` }).BASTION_KMS).toBe("local");
+    expect(problemsOf({ BASTION_MASTER_KEYS: "v1:short" })[0]).toMatch(/^BASTION_MASTER_KEYS: expected comma-separated/);
+    expect(problemsOf({ BASTION_MASTER_KEYS: key })[0]).not.toContain(key);
+    expect(problemsOf({ BASTION_KMS: "vault" })[0]).toMatch(/^VAULT_ADDR, VAULT_TOKEN: required/);
+    expect(parseEnv({ BASTION_KMS: "vault", VAULT_ADDR: "https://vault:8200", VAULT_TOKEN: "t" }).VAULT_TRANSIT_KEY).toBe("bastion");
+  });
+
   it("refuses Redis without a database", () => {
     expect(problemsOf({ REDIS_URL: "redis://cache:6379" })[0]).toMatch(/^DATABASE_URL: required when REDIS_URL is set/);
   });

@@ -69,6 +69,28 @@ export const envSchema = z.object({
     .transform((value) => value.split(",").map((server) => server.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[\w.:[\]-]+$/, "expected host or host:port entries")).min(1))
     .optional(),
+
+  /** Key-encryption-key provider for secrets: `local` (BASTION_MASTER_KEYS) or `vault` (Vault Transit). */
+  BASTION_KMS: z.enum(["local", "vault"]).default("local"),
+  /** Versioned master keys "v1:<base64 32 bytes>,v2:…": the newest wraps, all unwrap. */
+  BASTION_MASTER_KEYS: z
+    .string()
+    .refine(
+      (value) =>
+        value.split(",").every((entry) => {
+          const match = /^v([1-9]\d{0,5}):([A-Za-z0-9+/_-]+={0,2})$/.exec(entry.trim());
+          return match !== null && Buffer.from(match[2]!, "base64").length === 32;
+        }),
+      { message: "expected comma-separated v<N>:<base64 of 32 bytes> entries (e.g. v1:$(openssl rand -base64 32))" },
+    )
+    .optional(),
+  VAULT_ADDR: z.url({ protocol: /^https?$/, message: "expected Vault's http(s):// address" }).optional(),
+  VAULT_TOKEN: z.string().min(1).optional(),
+  VAULT_TRANSIT_KEY: z.string().regex(/^[\w.-]{1,128}$/, "expected a Transit key name").default("bastion"),
+  VAULT_TRANSIT_MOUNT: z.string().regex(/^[\w.-]+(\/[\w.-]+)*$/, "expected a mount path like transit").default("transit"),
+  VAULT_NAMESPACE: z.string().min(1).optional(),
+  /** PEM file of the CA that signed Vault's TLS certificate. */
+  VAULT_CACERT: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -101,6 +123,9 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     throw new EnvError(["OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for instance-wide SSO, or none"]);
+  }
+  if (env.BASTION_KMS === "vault" && (!env.VAULT_ADDR || !env.VAULT_TOKEN)) {
+    throw new EnvError(["VAULT_ADDR, VAULT_TOKEN: required when BASTION_KMS=vault"]);
   }
   return env;
 }

@@ -13,6 +13,8 @@ process.env.APP_URL = "http://localhost:3000";
 if (databaseUrl) {
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef0123456789";
+  // Two master keys: v2 wraps, v1 (retired) still unwraps.
+  process.env.BASTION_MASTER_KEYS ??= `v1:${Buffer.alloc(32, 1).toString("base64")},v2:${Buffer.alloc(32, 2).toString("base64")}`;
   if (redisUrl) process.env.REDIS_URL = redisUrl;
   else process.env.BASTION_ALLOW_NO_REDIS = "1";
 } else {
