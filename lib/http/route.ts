@@ -60,11 +60,11 @@ export function route<S extends RouteSchemas = Record<never, never>>(
 
       const rawParams = (await next?.params) ?? {};
       const slug = typeof rawParams.slug === "string" ? rawParams.slug : undefined;
-      const access = slug !== undefined && options.auth !== "none" ? await resolveOrg(slug, actor) : null;
+      const access = slug !== undefined && options.auth !== "none" ? await resolveOrg(slug, actor, request) : null;
       if (access?.redirectToSlug && slug) {
         throw new MovedTo(url.pathname.replace(`/orgs/${slug}`, `/orgs/${access.redirectToSlug}`) + url.search);
       }
-      authorize(access, options.permission);
+      await authorize(access, options.permission, actor, request);
 
       const params = validate(options.schemas?.params, rawParams, "params");
       const query = validate(options.schemas?.query, queryObject(url), "query");
