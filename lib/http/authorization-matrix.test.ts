@@ -71,6 +71,7 @@ const EXPECTED: Record<string, Expectation> = {
   "GET /api/v1/orgs/[slug]/api-keys": { auth: "session", permission: "api-keys:manage" },
   "POST /api/v1/orgs/[slug]/api-keys": { auth: "session", permission: "api-keys:manage" },
   "DELETE /api/v1/orgs/[slug]/api-keys/[keyId]": { auth: "session", permission: "api-keys:manage" },
+  "GET /api/v1/orgs/[slug]/usage": { auth: "both", permission: "org:read" },
 };
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -3,3 +3,4 @@
 import "./maintenance";
 import "../orgs/tasks";
 import "../audit/tasks";
+import "../usage/tasks";
