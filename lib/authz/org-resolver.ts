@@ -1,13 +1,16 @@
 // Resolves the org named in a URL for the caller: their membership in a live org, or
 // nothing (the pipeline answers 404, so an outsider cannot tell the org exists).
 import "server-only";
+import { resolveOrgForApiKey } from "../api-keys/access";
 import { getDb } from "../db";
 import type { Actor } from "../http/authenticate";
 import type { OrgAccess } from "../http/org-access";
 import { redirectTargetOf } from "../orgs/slugs";
 import { permissionsOf } from "./permissions";
 
-export async function resolveOrgForActor(slug: string, actor: Actor | null): Promise<OrgAccess | null> {
+export async function resolveOrgForActor(slug: string, actor: Actor | null, request?: Request): Promise<OrgAccess | null> {
+  // An API key resolves only its own org; any other slug is as unknown as for an outsider.
+  if (actor?.kind === "apiKey") return resolveOrgForApiKey(slug, actor, request);
   if (!actor || actor.kind !== "user") return null;
   const membership = await getDb().membership.findFirst({
     where: { userId: actor.userId, org: { slug, deletedAt: null } },

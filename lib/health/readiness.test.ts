@@ -35,7 +35,13 @@ describeWith(["postgres", "redis"], "health endpoints", () => {
   it("names Redis as the failing component when it does not answer", async () => {
     expect(await checkRedis(deadRedis)).toEqual({ status: "down", reason: "unreachable" });
     const result = await readiness({ redis: deadRedis });
-    expect(result).toMatchObject({ status: "unavailable", failing: ["redis"], checks: { database: { status: "ok" } } });
+    // Degraded, not unavailable: rate limits fall back to in-process limits meanwhile.
+    expect(result).toMatchObject({ status: "degraded", failing: ["redis"], checks: { database: { status: "ok" } } });
+    expect(await readiness({ redis: deadRedis, limiter: { fallbackSince: Date.now() } })).toMatchObject({
+      status: "degraded",
+      failing: ["redis", "rateLimiter"],
+      checks: { rateLimiter: { status: "down", reason: "in-process fallback" } },
+    });
   });
 
   it("reports the database down when it is unreachable, without revealing where it is", async () => {

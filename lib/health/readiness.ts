@@ -1,18 +1,23 @@
-// Readiness: can this process serve? The database must answer and be fully migrated;
-// Redis must answer when configured. Each check has a deadline so a hung dependency
-// makes readiness fail rather than hang.
+// Readiness: can this process serve? The database must answer and be fully migrated,
+// or the process is "unavailable" (503). Redis down makes it "degraded" (still 200):
+// Redis only backs rate limits and usage counters, which fall back to in-process limits
+// per process (lib/rate-limit/multi-limit.ts), so the process still serves safely, and
+// taking every instance out of the load balancer at once because Redis blinked would
+// turn a Redis outage into a full outage. Each check has a deadline so a hung
+// dependency makes readiness fail rather than hang.
 import { appVersion, mode, type Mode } from "../env";
 import { getPool } from "../db";
 import { readMigrationFiles, type MigrationFile } from "../migrations/files";
 import { migrationStatus } from "../migrations/runner";
 import type { Redis } from "ioredis";
 import type { Pool } from "pg";
+import { processLimiter } from "../rate-limit/api-limiter";
 import { getRedis } from "../redis";
 
 export type CheckResult = { status: "ok" } | { status: "down"; reason: string } | { status: "not_configured" };
 
 export type Readiness = {
-  status: "ready" | "unavailable";
+  status: "ready" | "degraded" | "unavailable";
   mode: Mode;
   version: string;
   failing: string[];
@@ -78,11 +83,17 @@ function publicReason(error: unknown, fallback: string): string {
 }
 
 /** Dependencies can be swapped, so tests can check a broken one without breaking the process's. */
-export async function readiness(deps: { pool?: Pool; redis?: Redis | null } = {}): Promise<Readiness> {
+export async function readiness(deps: { pool?: Pool; redis?: Redis | null; limiter?: { fallbackSince: number | null } } = {}): Promise<Readiness> {
   const [database, redis] = await Promise.all([checkDatabase(deps.pool), checkRedis(deps.redis === undefined ? getRedis() : deps.redis)]);
   const checks: Record<string, CheckResult> = { database, redis };
+  // This process's limiter (the shared one only: a swapped-in client says nothing about it).
+  if (deps.limiter ?? (deps.redis === undefined && getRedis())) {
+    const fallbackSince = (deps.limiter ?? processLimiter()).fallbackSince;
+    checks.rateLimiter = fallbackSince === null ? { status: "ok" } : { status: "down", reason: "in-process fallback" };
+  }
   const failing = Object.entries(checks)
     .filter(([, result]) => result.status === "down")
     .map(([name]) => name);
-  return { status: failing.length === 0 ? "ready" : "unavailable", mode: mode(), version: appVersion, failing, checks };
+  const status = failing.length === 0 ? "ready" : failing.includes("database") ? "unavailable" : "degraded";
+  return { status, mode: mode(), version: appVersion, failing, checks };
 }

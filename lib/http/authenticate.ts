@@ -1,6 +1,7 @@
 // Step 1 of the pipeline: who is calling. Browser sessions (set by password sign-in,
-// magic links and SSO alike) are recognised by their cookie; API keys plug in here with
-// the API-platform issue. An unrecognised credential answers 401.
+// magic links and SSO alike) are recognised by their cookie, API keys by
+// `Authorization: Bearer bst_…` (lib/api-keys). An unrecognised credential answers 401.
+import { apiKeyAuthenticator } from "../api-keys/authenticate";
 import { findActiveSession } from "../auth/sessions";
 import { readSessionCookie } from "../auth/session-cookie";
 import { clientIp } from "../auth/request-meta";
@@ -21,7 +22,7 @@ export const sessionAuthenticator: Authenticator = async (request) => {
   return session ? { kind: "user", userId: session.userId, sessionId: session.sessionId } : null;
 };
 
-const authenticators: Partial<Record<"session" | "apiKey", Authenticator>> = { session: sessionAuthenticator };
+const authenticators: Partial<Record<"session" | "apiKey", Authenticator>> = { session: sessionAuthenticator, apiKey: apiKeyAuthenticator };
 
 /** Lets an identity module register how it recognises its credential. */
 export function registerAuthenticator(kind: "session" | "apiKey", authenticator: Authenticator): void {

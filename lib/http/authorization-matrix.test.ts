@@ -5,9 +5,10 @@
 // with it. A route missing from EXPECTED (or listed there but gone) fails the test.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, expect, it } from "vitest";
-import { ROLES, can, type Permission, type Role } from "../authz/permissions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ALL_PERMISSIONS, ROLES, can, type Permission, type Role } from "../authz/permissions";
 import { describeWith } from "../testing/describe";
+import { createTestApiKey } from "../testing/api-key-fixtures";
 import { orgWithMembers, signedInUser } from "../testing/fixtures";
 import type { RouteMeta } from "./route";
 
@@ -43,21 +44,21 @@ const EXPECTED: Record<string, Expectation> = {
   "POST /api/v1/onboarding": { auth: "session" },
   "GET /api/v1/orgs": { auth: "session" },
   "POST /api/v1/orgs": { auth: "session" },
-  "GET /api/v1/orgs/[slug]": { auth: "session", permission: "org:read" },
+  "GET /api/v1/orgs/[slug]": { auth: "both", permission: "org:read" },
   "PATCH /api/v1/orgs/[slug]": { auth: "session", permission: "org:update" },
   "DELETE /api/v1/orgs/[slug]": { auth: "session", permission: "org:delete" },
-  "GET /api/v1/orgs/[slug]/audit": { auth: "session", permission: "audit:read" },
-  "GET /api/v1/orgs/[slug]/audit/export": { auth: "session", permission: "audit:read" },
-  "GET /api/v1/orgs/[slug]/domains": { auth: "session", permission: "org:read" },
+  "GET /api/v1/orgs/[slug]/audit": { auth: "both", permission: "audit:read" },
+  "GET /api/v1/orgs/[slug]/audit/export": { auth: "both", permission: "audit:read" },
+  "GET /api/v1/orgs/[slug]/domains": { auth: "both", permission: "org:read" },
   "POST /api/v1/orgs/[slug]/domains": { auth: "session", permission: "org:update" },
   "DELETE /api/v1/orgs/[slug]/domains/[domainId]": { auth: "session", permission: "org:update" },
   "POST /api/v1/orgs/[slug]/domains/[domainId]/verify": { auth: "session", permission: "org:update" },
-  "GET /api/v1/orgs/[slug]/invitations": { auth: "session", permission: "members:read" },
+  "GET /api/v1/orgs/[slug]/invitations": { auth: "both", permission: "members:read" },
   "POST /api/v1/orgs/[slug]/invitations": { auth: "session", permission: "members:invite" },
   "DELETE /api/v1/orgs/[slug]/invitations/[invitationId]": { auth: "session", permission: "members:invite" },
   "POST /api/v1/orgs/[slug]/invitations/[invitationId]/resend": { auth: "session", permission: "members:invite" },
   "POST /api/v1/orgs/[slug]/leave": { auth: "session", permission: "org:read" },
-  "GET /api/v1/orgs/[slug]/members": { auth: "session", permission: "members:read" },
+  "GET /api/v1/orgs/[slug]/members": { auth: "both", permission: "members:read" },
   "PATCH /api/v1/orgs/[slug]/members/[membershipId]": { auth: "session", permission: "members:update" },
   "DELETE /api/v1/orgs/[slug]/members/[membershipId]": { auth: "session", permission: "members:remove" },
   "GET /api/v1/orgs/[slug]/ownership-transfer": { auth: "session", permission: "members:read" },
@@ -81,6 +82,10 @@ const EXPECTED: Record<string, Expectation> = {
   "POST /api/v1/orgs/[slug]/ownership-transfer": { auth: "session", permission: "org:delete" },
   "DELETE /api/v1/orgs/[slug]/ownership-transfer": { auth: "session", permission: "org:delete" },
   "POST /api/v1/orgs/[slug]/ownership-transfer/accept": { auth: "session", permission: "org:read" },
+  "GET /api/v1/orgs/[slug]/api-keys": { auth: "session", permission: "api-keys:manage" },
+  "POST /api/v1/orgs/[slug]/api-keys": { auth: "session", permission: "api-keys:manage" },
+  "DELETE /api/v1/orgs/[slug]/api-keys/[keyId]": { auth: "session", permission: "api-keys:manage" },
+  "GET /api/v1/orgs/[slug]/usage": { auth: "both", permission: "org:read" },
 };
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -110,11 +115,11 @@ async function discoverRoutes(): Promise<DiscoveredRoute[]> {
   return routes.sort((a, b) => a.key.localeCompare(b.key));
 }
 
-function request(route: DiscoveredRoute, slug: string, cookie?: string) {
+function request(route: DiscoveredRoute, slug: string, cookie?: string, authorization?: string) {
   const params: Record<string, string> = {};
   const url = route.template.replace(/\[(\w+)\]/g, (_, name: string) => (params[name] = name === "slug" ? slug : `unknown-${name}`));
   const hasBody = route.method !== "GET" && route.method !== "DELETE";
-  const headers: Record<string, string> = { origin: "http://localhost:3000", ...(cookie ? { cookie } : {}), ...(hasBody ? { "content-type": "application/json" } : {}) };
+  const headers: Record<string, string> = { origin: "http://localhost:3000", ...(cookie ? { cookie } : {}), ...(authorization ? { authorization } : {}), ...(hasBody ? { "content-type": "application/json" } : {}) };
   return route.handler(new Request(`http://localhost:3000${url}`, { method: route.method, headers, body: hasBody ? "{}" : undefined }), { params: Promise.resolve(params) });
 }
 
@@ -189,5 +194,65 @@ describeWith(["postgres"], "authorization matrix (behaviour)", () => {
       const status = (await request(route, "none", cookie)).status;
       expect({ route: route.key, refused: status === 401 || status === 403 }).toEqual({ route: route.key, refused: false });
     }
+  });
+
+  describe("API-key callers", () => {
+    const keyRoutes = () => routes.filter((candidate) => EXPECTED[candidate.key]!.auth === "both" || EXPECTED[candidate.key]!.auth === "apiKey");
+
+    it("accepts API keys on some org routes", () => {
+      expect(keyRoutes().length).toBeGreaterThanOrEqual(6);
+    });
+
+    it("answers 401 to expired and revoked keys, and to malformed or unknown bearer credentials", async () => {
+      const { org, owner } = await orgWithMembers();
+      const expired = await createTestApiKey(org.id, owner.user.id, ALL_PERMISSIONS, { expiresAt: new Date(Date.now() - 1000) });
+      const revoked = await createTestApiKey(org.id, owner.user.id, ALL_PERMISSIONS, { revokedAt: new Date() });
+      const unknown = `Bearer bst_test_${"A".repeat(32)}`;
+      for (const route of keyRoutes()) {
+        for (const [label, authorization] of [["expired", expired.authorization], ["revoked", revoked.authorization], ["unknown", unknown], ["malformed", "Bearer nope"]]) {
+          // A valid session cookie alongside does not rescue a bad key.
+          const status = (await request(route, org.slug, label === "unknown" ? owner.cookie : undefined, authorization)).status;
+          expect({ route: route.key, label, status }).toEqual({ route: route.key, label, status: 401 });
+        }
+      }
+    });
+
+    it("answers 404 to a key of another org on every org route", async () => {
+      const victim = await orgWithMembers();
+      const attacker = await orgWithMembers();
+      const key = await createTestApiKey(attacker.org.id, attacker.owner.user.id, ALL_PERMISSIONS);
+      for (const route of keyRoutes().filter((candidate) => candidate.template.includes("[slug]"))) {
+        const result = await outcome(await request(route, victim.org.slug, undefined, key.authorization));
+        expect({ route: route.key, result }).toEqual({ route: route.key, result: "org-not-found" });
+      }
+    });
+
+    it("answers 403 to a key without the route's scope and lets a key with it through", async () => {
+      for (const route of keyRoutes().filter((candidate) => EXPECTED[candidate.key]!.permission)) {
+        const permission = EXPECTED[route.key]!.permission!;
+        const { org, owner } = await orgWithMembers();
+        const narrow = await createTestApiKey(org.id, owner.user.id, ALL_PERMISSIONS.filter((scope) => scope !== permission));
+        const scoped = await createTestApiKey(org.id, owner.user.id, [permission]);
+        expect({ route: route.key, status: (await request(route, org.slug, undefined, narrow.authorization)).status }).toEqual({ route: route.key, status: 403 });
+        const result = await outcome(await request(route, org.slug, undefined, scoped.authorization));
+        expect({ route: route.key, refused: ["401", "403", "org-not-found"].includes(result) }).toEqual({ route: route.key, refused: false });
+      }
+    });
+
+    it("narrows a key to its creator's current role: a member's key with audit:read cannot read the audit log", async () => {
+      const route = routes.find((candidate) => candidate.key === "GET /api/v1/orgs/[slug]/audit")!;
+      const { org, members } = await orgWithMembers(["member"]);
+      const key = await createTestApiKey(org.id, members[0]!.user.id, ["audit:read", "members:read"]);
+      expect((await request(route, org.slug, undefined, key.authorization)).status).toBe(403);
+    });
+
+    it("refuses API keys on session-only routes", async () => {
+      const { org, owner } = await orgWithMembers();
+      const key = await createTestApiKey(org.id, owner.user.id, ALL_PERMISSIONS);
+      for (const route of routes.filter((candidate) => EXPECTED[candidate.key]!.auth === "session")) {
+        const status = (await request(route, org.slug, undefined, key.authorization)).status;
+        expect({ route: route.key, status }).toEqual({ route: route.key, status: 401 });
+      }
+    });
   });
 });

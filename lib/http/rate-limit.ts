@@ -1,13 +1,15 @@
-// Step 2 of the pipeline: rate limiting, before any database work. The API-platform
-// issue fills in the limiter (Redis in server mode, in-process otherwise); the step
-// returns the RateLimit-* headers every response carries.
+// Step 2 of the pipeline: rate limiting, before any org or permission work. The limiter
+// (lib/rate-limit/api-limiter.ts: Redis in server mode, in-process otherwise, limits in
+// lib/rate-limit/plans.ts) returns the RateLimit-* headers every response carries, and
+// throws RateLimited (429) when a limit is exhausted.
+import { createApiRateLimiter } from "../rate-limit/api-limiter";
 import type { Actor } from "./authenticate";
 
 export type RateLimitDecision = { headers: Record<string, string> };
 
 export type RateLimiter = (request: Request, actor: Actor | null) => Promise<RateLimitDecision>;
 
-let limiter: RateLimiter = async () => ({ headers: {} });
+let limiter: RateLimiter = createApiRateLimiter();
 
 export function registerRateLimiter(next: RateLimiter): void {
   limiter = next;

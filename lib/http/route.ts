@@ -54,17 +54,25 @@ export function route<S extends RouteSchemas = Record<never, never>>(
     let response: Response;
 
     try {
-      const actor = await authenticate(request, options.auth);
+      let actor: Actor | null;
+      try {
+        actor = await authenticate(request, options.auth);
+      } catch (refused) {
+        // A refused credential is limited as anonymous traffic (per IP), so a flood of
+        // made-up keys meets 429s too; the 401 still carries the RateLimit-* headers.
+        headers = (await rateLimit(request, null)).headers;
+        throw refused;
+      }
       if (actor?.kind === "user" || options.csrf) assertSameOrigin(request);
       headers = (await rateLimit(request, actor)).headers;
 
       const rawParams = (await next?.params) ?? {};
       const slug = typeof rawParams.slug === "string" ? rawParams.slug : undefined;
-      const access = slug !== undefined && options.auth !== "none" ? await resolveOrg(slug, actor) : null;
+      const access = slug !== undefined && options.auth !== "none" ? await resolveOrg(slug, actor, request) : null;
       if (access?.redirectToSlug && slug) {
         throw new MovedTo(url.pathname.replace(`/orgs/${slug}`, `/orgs/${access.redirectToSlug}`) + url.search);
       }
-      authorize(access, options.permission);
+      await authorize(access, options.permission, actor, request);
 
       const params = validate(options.schemas?.params, rawParams, "params");
       const query = validate(options.schemas?.query, queryObject(url), "query");
@@ -113,7 +121,11 @@ function withHeaders(original: Response, extra: Record<string, string>): Respons
   // Copied, because some responses (redirects) have immutable headers.
   const response = new Response(original.body, original);
   if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
-  for (const [name, value] of Object.entries(extra)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(extra)) {
+    // A route's own, tighter limit (sign-in, sign-up) that refused the request names itself.
+    if (name.startsWith("ratelimit-") && response.headers.has(name)) continue;
+    response.headers.set(name, value);
+  }
   return response;
 }
 

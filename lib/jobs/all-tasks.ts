@@ -4,3 +4,4 @@ import "./maintenance";
 import "../orgs/tasks";
 import "../audit/tasks";
 import "../secrets/tasks";
+import "../usage/tasks";

@@ -4,8 +4,10 @@ import { DomainsPanel } from "@/components/orgs/domains-panel";
 import { OrgSettingsForm } from "@/components/orgs/org-settings-form";
 import { SsoPanel } from "@/components/orgs/sso-panel";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { UsageChart } from "@/components/usage/usage-chart";
 import { getDb } from "@/lib/db";
 import { requireOrgAccess } from "@/lib/orgs/console-access";
+import { usageByDay } from "@/lib/usage/usage";
 
 export const metadata = { title: "Organization" };
 
@@ -14,6 +16,7 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
   const access = await requireOrgAccess(slug);
   const org = await getDb().organization.findUniqueOrThrow({ where: { id: access.org.id }, select: { name: true, slug: true, auditRetentionDays: true } });
   const can = (permission: string) => access.permissions.includes(permission as never);
+  const usage = await usageByDay(access.org.id, 30);
   return (
     <div className="flex flex-col gap-6">
       <header>
@@ -28,6 +31,15 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
         </CardHeader>
         <CardContent>
           <OrgSettingsForm org={org} canUpdate={can("org:update")} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>API usage</CardTitle>
+          <CardDescription>Requests made with this organization&apos;s API keys, per day (UTC).</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <UsageChart days={usage.days} total={usage.total} />
         </CardContent>
       </Card>
       <Card>

@@ -1,5 +1,6 @@
-// GET /api/health/ready: 200 when the database (migrated) and Redis (when configured)
-// answer; 503 naming the failing component otherwise.
+// GET /api/health/ready: 200 "ready" when the database (migrated) and Redis (when
+// configured) answer; 200 "degraded" naming redis when only Redis is down (limits fall
+// back to in-process); 503 "unavailable" naming the database otherwise.
 import { readiness } from "@/lib/health/readiness";
 import { route } from "@/lib/http/route";
 
@@ -7,5 +8,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ auth: "none" }, async () => {
   const result = await readiness();
-  return Response.json(result, { status: result.status === "ready" ? 200 : 503 });
+  return Response.json(result, { status: result.status === "unavailable" ? 503 : 200 });
 });

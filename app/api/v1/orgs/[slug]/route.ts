@@ -4,7 +4,7 @@ import { route } from "@/lib/http/route";
 import { deleteOrg, getOrg, updateOrg } from "@/lib/orgs/orgs";
 import { deleteOrgSchema, slugParams, updateOrgSchema } from "@/lib/orgs/schemas";
 
-export const GET = route({ auth: "session", permission: "org:read", schemas: { params: slugParams } }, async (ctx) => getOrg(orgContext(ctx)));
+export const GET = route({ auth: "both", permission: "org:read", schemas: { params: slugParams } }, async (ctx) => getOrg(orgContext(ctx)));
 
 export const PATCH = route({ auth: "session", permission: "org:update", schemas: { params: slugParams, body: updateOrgSchema } }, async (ctx) =>
   updateOrg(orgContext(ctx), ctx.body),

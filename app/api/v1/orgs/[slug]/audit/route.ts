@@ -5,6 +5,6 @@ import { orgContext } from "@/lib/http/domain-context";
 import { route } from "@/lib/http/route";
 import { slugParams } from "@/lib/orgs/schemas";
 
-export const GET = route({ auth: "session", permission: "audit:read", schemas: { params: slugParams, query: auditListQuery } }, async (ctx) =>
+export const GET = route({ auth: "both", permission: "audit:read", schemas: { params: slugParams, query: auditListQuery } }, async (ctx) =>
   listAuditEvents(orgContext(ctx).org.id, ctx.query),
 );

@@ -6,7 +6,7 @@ import { addDomain, listDomains } from "@/lib/orgs/domains";
 import { slugParams } from "@/lib/orgs/schemas";
 import { z } from "zod";
 
-export const GET = route({ auth: "session", permission: "org:read", schemas: { params: slugParams } }, async (ctx) => ({
+export const GET = route({ auth: "both", permission: "org:read", schemas: { params: slugParams } }, async (ctx) => ({
   items: await listDomains(orgContext(ctx).org.id),
 }));
 

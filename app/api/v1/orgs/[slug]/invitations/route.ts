@@ -6,7 +6,7 @@ import { listPendingInvitations } from "@/lib/invitations/manage";
 import { createInvitationBody } from "@/lib/invitations/schemas";
 import { slugParams } from "@/lib/orgs/schemas";
 
-export const GET = route({ auth: "session", permission: "members:read", schemas: { params: slugParams } }, async (ctx) => ({
+export const GET = route({ auth: "both", permission: "members:read", schemas: { params: slugParams } }, async (ctx) => ({
   items: await listPendingInvitations(orgContext(ctx).org.id),
 }));
 

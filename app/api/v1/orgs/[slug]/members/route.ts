@@ -5,6 +5,6 @@ import { listMembers } from "@/lib/members/list";
 import { listMembersQuery } from "@/lib/members/schemas";
 import { slugParams } from "@/lib/orgs/schemas";
 
-export const GET = route({ auth: "session", permission: "members:read", schemas: { params: slugParams, query: listMembersQuery } }, async (ctx) =>
+export const GET = route({ auth: "both", permission: "members:read", schemas: { params: slugParams, query: listMembersQuery } }, async (ctx) =>
   listMembers(orgContext(ctx).org.id, ctx.query),
 );

@@ -8,7 +8,7 @@ import { orgContext } from "@/lib/http/domain-context";
 import { route } from "@/lib/http/route";
 import { slugParams } from "@/lib/orgs/schemas";
 
-export const GET = route({ auth: "session", permission: "audit:read", schemas: { params: slugParams, query: auditExportQuery } }, async (ctx) => {
+export const GET = route({ auth: "both", permission: "audit:read", schemas: { params: slugParams, query: auditExportQuery } }, async (ctx) => {
   const org = orgContext(ctx);
   const { format, ...filters } = ctx.query;
   await recordAudit(getDb(), { ...auditFields(org), action: "audit.exported", targetType: "org", targetId: org.org.id, metadata: { format } });

@@ -1,0 +1,42 @@
+// The pipeline's API-key authenticator: `Authorization: Bearer bst_…`. A bearer
+// credential that is malformed, unknown, revoked or expired answers 401 (never falling
+// back to a session). Last use is written at most once a minute per key.
+import "server-only";
+import { clientIp } from "../auth/request-meta";
+import { hashToken } from "../auth/tokens";
+import { getDb } from "../db";
+import { Unauthorized } from "../errors";
+import type { Actor } from "../http/authenticate";
+import { recordApiKeyDenial } from "./denials";
+import { KEY_PATTERN, bearerToken } from "./key-format";
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function apiKeyAuthenticator(request: Request): Promise<Actor | null> {
+  const token = bearerToken(request);
+  if (token === null) return null;
+  if (!KEY_PATTERN.test(token)) throw new Unauthorized("Invalid API key");
+  const key = await getDb().apiKey.findUnique({
+    where: { keyHash: hashToken(token) },
+    select: { id: true, orgId: true, createdById: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!key) throw new Unauthorized("Invalid API key");
+  if (key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= Date.now())) {
+    await recordApiKeyDenial(request, key, key.revokedAt ? "revoked" : "expired");
+    throw new Unauthorized("This API key has been revoked or has expired");
+  }
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) await touchLastUsed(key.id, clientIp(request));
+  return { kind: "apiKey", apiKeyId: key.id, orgId: key.orgId, userId: key.createdById, scopes: key.scopes };
+}
+
+/**
+ * Conditional, so concurrent requests of one key (or several processes) write once per
+ * minute at most: only the request that still sees a stale lastUsedAt updates it.
+ */
+async function touchLastUsed(keyId: string, ip: string | null): Promise<void> {
+  const staleBefore = new Date(Date.now() - TOUCH_INTERVAL_MS);
+  await getDb().apiKey.updateMany({
+    where: { id: keyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+    data: { lastUsedAt: new Date(), lastUsedIp: ip },
+  });
+}

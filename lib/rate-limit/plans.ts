@@ -1,0 +1,29 @@
+// Every request limit of the API pipeline, in one place, by plan. Limits apply per
+// anonymous IP, per signed-in user, per API key and per org (the org limit counts the
+// org's API-key traffic, whose org is known before any database work). Fixed windows.
+import type { LimitRule } from "./limiter";
+
+export type Plan = "free" | "pro" | "enterprise";
+
+export type PlanLimits = { anonymousIp: LimitRule; user: LimitRule; apiKey: LimitRule; org: LimitRule };
+
+const perMinute = (name: string, points: number): LimitRule => ({ name, points, durationSeconds: 60 });
+
+export const PLAN_LIMITS: Record<Plan, PlanLimits> = {
+  free: { anonymousIp: perMinute("api-ip", 600), user: perMinute("api-user", 600), apiKey: perMinute("api-key", 600), org: perMinute("api-org", 1_200) },
+  pro: { anonymousIp: perMinute("api-ip", 600), user: perMinute("api-user", 1_200), apiKey: perMinute("api-key", 3_000), org: perMinute("api-org", 6_000) },
+  enterprise: { anonymousIp: perMinute("api-ip", 600), user: perMinute("api-user", 3_000), apiKey: perMinute("api-key", 12_000), org: perMinute("api-org", 30_000) },
+};
+
+/**
+ * The billing hook: the plan an org is on. Every org is on "free" until the billing
+ * issue lands; billing replaces this body (cached, since it runs on every API-key
+ * request) and nothing else in the limiter changes.
+ */
+export async function orgPlan(orgId: string): Promise<Plan> {
+  void orgId;
+  return "free";
+}
+
+/** Limits for traffic that has no org yet (anonymous, session users): the free plan's. */
+export const DEFAULT_LIMITS = PLAN_LIMITS.free;
