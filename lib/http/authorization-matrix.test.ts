@@ -41,6 +41,7 @@ const EXPECTED: Record<string, Expectation> = {
   "POST /api/v1/invitations/accept": { auth: "session" },
   "POST /api/v1/invitations/lookup": { auth: "none" },
   "POST /api/v1/onboarding": { auth: "session" },
+  "GET /api/v1/openapi.json": { auth: "none" },
   "GET /api/v1/orgs": { auth: "session" },
   "POST /api/v1/orgs": { auth: "session" },
   "GET /api/v1/orgs/[slug]": { auth: "session", permission: "org:read" },
