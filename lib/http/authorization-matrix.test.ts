@@ -16,6 +16,8 @@ type Expectation = { auth: RouteMeta["auth"]; permission?: Permission };
 const EXPECTED: Record<string, Expectation> = {
   "GET /api/health": { auth: "none" },
   "GET /api/health/ready": { auth: "none" },
+  // Its own bearer-token check (METRICS_TOKEN), not a session or API key.
+  "GET /api/metrics": { auth: "none" },
   "GET /api/auth/[...nextauth]": { auth: "none" },
   "POST /api/auth/[...nextauth]": { auth: "none" },
   "GET /api/v1/account": { auth: "session" },
