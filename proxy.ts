@@ -11,6 +11,7 @@ import {
   newNonce,
   pageContentSecurityPolicy,
 } from "@/lib/security/headers";
+import { telemetryOrigins } from "@/lib/telemetry/config";
 
 // Inlined by Next.js at build time: a property of the build, not configuration.
 const DEV = process.env.NODE_ENV === "development";
@@ -32,7 +33,7 @@ export function proxy(request: NextRequest) {
     response.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
   } else {
     const nonce = newNonce();
-    const policy = pageContentSecurityPolicy({ nonce, dev: DEV, https });
+    const policy = pageContentSecurityPolicy({ nonce, dev: DEV, https, analyticsOrigins: telemetryOrigins() });
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("content-security-policy", policy);
