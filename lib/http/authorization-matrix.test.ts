@@ -14,6 +14,8 @@ import type { RouteMeta } from "./route";
 type Expectation = { auth: RouteMeta["auth"]; permission?: Permission };
 
 const EXPECTED: Record<string, Expectation> = {
+  // The benchmark baseline; 404 unless BASTION_BENCH=1.
+  "GET /api/bench/members": { auth: "none" },
   "GET /api/health": { auth: "none" },
   "GET /api/health/ready": { auth: "none" },
   // Its own bearer-token check (METRICS_TOKEN), not a session or API key.
