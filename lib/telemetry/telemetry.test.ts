@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { call } from "../testing/http";
 import { describeWith } from "../testing/describe";
-import { signedInUser, uniqueSuffix } from "../testing/fixtures";
+import { orgWithMembers, signedInUser, uniqueSuffix } from "../testing/fixtures";
 
 type Captured = { event: string; distinct_id: string; properties: Record<string, unknown> };
 let server: Server;
@@ -40,6 +40,7 @@ async function load(environment: Record<string, string>) {
     config: await import("./config"),
     headers: await import("../security/headers"),
     orgsRoute: (await import("@/app/api/v1/orgs/route")).POST,
+    inviteRoute: (await import("@/app/api/v1/orgs/[slug]/invitations/route")).POST,
   };
 }
 
@@ -88,6 +89,20 @@ describeWith(["postgres"], "telemetry", () => {
     expect(event).toMatchObject({ distinct_id: user.id, properties: { userId: user.id, orgId: created.body.id } });
     const raw = received.map((batch) => batch.raw).join("\n");
     for (const forbidden of [user.email, "Telly Metry", "Secret Project Name", slug]) expect(raw).not.toContain(forbidden);
+  });
+
+  it("sends the invitation's ids when a member is invited, never the invitee's address", async () => {
+    const { telemetry, inviteRoute } = await load({ POSTHOG_KEY: "phc_testkey123", POSTHOG_HOST: host });
+    const { org, owner } = await orgWithMembers([]);
+    const email = `invitee-${uniqueSuffix()}@example.test`;
+    const path = `/api/v1/orgs/${org.slug}/invitations`;
+    const created = await call(inviteRoute, "POST", path, { cookie: owner.cookie, params: { slug: org.slug }, body: { kind: "email", email } });
+    expect(created.status).toBe(201);
+    await telemetry.flushTelemetry();
+    const event = events().find((candidate) => candidate.event === "member invited");
+    expect(event?.properties).toMatchObject({ userId: owner.user.id, orgId: org.id, invitationId: created.body.id });
+    const raw = received.map((batch) => batch.raw).join("\n");
+    for (const forbidden of [email, owner.user.email, org.slug, org.name]) expect(raw).not.toContain(forbidden);
   });
 
   it("drops non-id properties and sends nothing about a user who opted out", async () => {
