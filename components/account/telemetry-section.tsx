@@ -24,7 +24,8 @@ export function TelemetrySection({ account }: { account: AccountView }) {
           <input
             type="checkbox"
             className="size-4"
-            checked={account.telemetryOptOut}
+            // The choice shows at once; the saved value takes over when the request ends.
+            checked={update.isPending ? update.variables : account.telemetryOptOut}
             disabled={!hydrated || update.isPending}
             onChange={(event) => update.mutate(event.target.checked)}
           />
