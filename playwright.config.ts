@@ -48,6 +48,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Product telemetry stays unconfigured (e2e/telemetry.spec.ts checks nothing is sent).
+      POSTHOG_KEY: "",
       REDIS_KEY_PREFIX: `bastion:e2e:${process.pid}:`,
       APP_URL: `http://127.0.0.1:${port}`,
       // Specs give each test account its own X-Forwarded-For (e2e/support/accounts.ts).

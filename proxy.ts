@@ -12,6 +12,7 @@ import {
   newNonce,
   pageContentSecurityPolicy,
 } from "@/lib/security/headers";
+import { telemetryOrigins } from "@/lib/telemetry/config";
 
 const DEV = env().NODE_ENV === "development";
 
@@ -32,7 +33,7 @@ export function proxy(request: NextRequest) {
     response.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
   } else {
     const nonce = newNonce();
-    const policy = pageContentSecurityPolicy({ nonce, dev: DEV, https });
+    const policy = pageContentSecurityPolicy({ nonce, dev: DEV, https, analyticsOrigins: telemetryOrigins() });
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("content-security-policy", policy);

@@ -91,6 +91,22 @@ export const envSchema = z.object({
   VAULT_NAMESPACE: z.string().min(1).optional(),
   /** PEM file of the CA that signed Vault's TLS certificate. */
   VAULT_CACERT: z.string().min(1).optional(),
+  /** Bearer token for GET /api/metrics (Prometheus); unset, the endpoint answers 404. */
+  METRICS_TOKEN: z.string().min(16, "expected at least 16 characters (e.g. openssl rand -hex 24)").optional(),
+  /** Product analytics: off unless a PostHog project key is set; BASTION_TELEMETRY=0 turns it off anyway. */
+  POSTHOG_KEY: z.string().regex(/^[\w-]{8,200}$/, "expected a PostHog project API key").optional(),
+  POSTHOG_HOST: z.url({ protocol: /^https?$/, message: "expected the PostHog http(s):// origin" }).default("https://us.i.posthog.com"),
+  BASTION_TELEMETRY: z
+    .enum(["1", "0", "true", "false"])
+    .default("1")
+    .transform((value) => value === "1" || value === "true"),
+  /** Mounts the bare benchmark route (/api/bench/members); never set in production. */
+  BASTION_BENCH: flag,
+  /** BASTION_RATE_LIMIT=0 turns rate limiting off (benchmarks, trusted networks). */
+  BASTION_RATE_LIMIT: z
+    .enum(["1", "0", "true", "false"])
+    .default("1")
+    .transform((value) => value === "1" || value === "true"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,6 +8,7 @@ import { IdentitiesSection } from "./identities-section";
 import { PasswordSection } from "./password-section";
 import { ProfileSection } from "./profile-section";
 import { SessionsSection } from "./sessions-section";
+import { TelemetrySection } from "./telemetry-section";
 
 /** The account page's sections; the server renders the first view from `initial…`. */
 export function AccountSettings({ initialAccount, initialSessions }: { initialAccount: AccountView; initialSessions: SessionView[] }) {
@@ -19,6 +20,7 @@ export function AccountSettings({ initialAccount, initialSessions }: { initialAc
       <PasswordSection account={account} />
       <IdentitiesSection identities={account.identities} />
       <SessionsSection initialSessions={initialSessions} />
+      <TelemetrySection account={account} />
       <DangerZoneSection account={account} />
     </div>
   );

@@ -31,6 +31,7 @@ describeWith(["postgres", "redis"], "account API: profile", () => {
         email: user.email,
         emailVerified: user.emailVerified!.toISOString(),
         hasPassword: false,
+        telemetryOptOut: false,
         identities: [{ provider: "oidc", providerAccountId: "sub-123" }],
       },
     });

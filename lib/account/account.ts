@@ -15,6 +15,7 @@ export async function getAccount(userId: string): Promise<AccountView> {
       email: true,
       emailVerified: true,
       passwordHash: true,
+      telemetryOptOut: true,
       // Provider and subject only: OAuth tokens stay in the database.
       accounts: { select: { provider: true, providerAccountId: true }, orderBy: { provider: "asc" } },
     },
@@ -26,6 +27,7 @@ export async function getAccount(userId: string): Promise<AccountView> {
     email: user.email,
     emailVerified: user.emailVerified?.toISOString() ?? null,
     hasPassword: user.passwordHash !== null,
+    telemetryOptOut: user.telemetryOptOut,
     identities: user.accounts.map((account) => ({ provider: account.provider, providerAccountId: account.providerAccountId })),
   };
 }
@@ -34,6 +36,14 @@ export async function updateName(actor: AccountActor, name: string): Promise<Acc
   await getDb().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { name } });
     await recordAudit(tx, { ...auditFields(actor), action: "account.name_changed", targetType: "user", targetId: actor.userId });
+  });
+  return getAccount(actor.userId);
+}
+
+export async function setTelemetryOptOut(actor: AccountActor, optOut: boolean): Promise<AccountView> {
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { telemetryOptOut: optOut } });
+    await recordAudit(tx, { ...auditFields(actor), action: "account.telemetry_changed", targetType: "user", targetId: actor.userId, metadata: { optOut } });
   });
   return getAccount(actor.userId);
 }

@@ -34,6 +34,14 @@ export function useUpdateName() {
   });
 }
 
+export function useSetTelemetryOptOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (telemetryOptOut: boolean) => apiFetch<{ account: AccountView }>("/api/v1/account", { method: "PATCH", body: { telemetryOptOut } }),
+    onSuccess: ({ account }) => client.setQueryData(accountKeys.profile(), account),
+  });
+}
+
 export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({

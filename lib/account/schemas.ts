@@ -2,9 +2,13 @@
 // checked by the policy (lib/auth/passwords.ts), not here, so the user gets its reasons.
 import { z } from "zod";
 
-export const updateAccountBody = z.object({
-  name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
-});
+export const updateAccountBody = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters").optional(),
+    /** Product telemetry opt-out (lib/telemetry). */
+    telemetryOptOut: z.boolean().optional(),
+  })
+  .refine((body) => body.name !== undefined || body.telemetryOptOut !== undefined, { message: "Nothing to change", path: ["name"] });
 
 export const changePasswordBody = z.object({
   /** Absent for users who have no password yet (magic link or SSO only). */

@@ -9,6 +9,7 @@ export type AccountView = {
   email: string;
   emailVerified: string | null;
   hasPassword: boolean;
+  telemetryOptOut: boolean;
   identities: ConnectedIdentity[];
 };
 

@@ -15,8 +15,12 @@ import type { RouteMeta } from "./route";
 type Expectation = { auth: RouteMeta["auth"]; permission?: Permission };
 
 const EXPECTED: Record<string, Expectation> = {
+  // The benchmark baseline; 404 unless BASTION_BENCH=1.
+  "GET /api/bench/members": { auth: "none" },
   "GET /api/health": { auth: "none" },
   "GET /api/health/ready": { auth: "none" },
+  // Its own bearer-token check (METRICS_TOKEN), not a session or API key.
+  "GET /api/metrics": { auth: "none" },
   "GET /api/auth/[...nextauth]": { auth: "none" },
   "POST /api/auth/[...nextauth]": { auth: "none" },
   "GET /api/v1/account": { auth: "session" },
@@ -42,6 +46,7 @@ const EXPECTED: Record<string, Expectation> = {
   "POST /api/v1/invitations/accept": { auth: "session" },
   "POST /api/v1/invitations/lookup": { auth: "none" },
   "POST /api/v1/onboarding": { auth: "session" },
+  "GET /api/v1/openapi.json": { auth: "none" },
   "GET /api/v1/orgs": { auth: "session" },
   "POST /api/v1/orgs": { auth: "session" },
   "GET /api/v1/orgs/[slug]": { auth: "both", permission: "org:read" },

@@ -4,6 +4,7 @@
 // is already authenticated, authorized and parsed.
 import { performance } from "node:perf_hooks";
 import { logger } from "../logger";
+import { observeRequest, routeTemplate } from "../metrics/http";
 import { authenticate, type Actor, type AuthMode } from "./authenticate";
 import { DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
 import { assertSameOrigin } from "./csrf";
@@ -52,6 +53,7 @@ export function route<S extends RouteSchemas = Record<never, never>>(
     const url = new URL(request.url);
     let headers: Record<string, string> = {};
     let response: Response;
+    const rawParams = (await next?.params) ?? {};
 
     try {
       let actor: Actor | null;
@@ -66,7 +68,6 @@ export function route<S extends RouteSchemas = Record<never, never>>(
       if (actor?.kind === "user" || options.csrf) assertSameOrigin(request);
       headers = (await rateLimit(request, actor)).headers;
 
-      const rawParams = (await next?.params) ?? {};
       const slug = typeof rawParams.slug === "string" ? rawParams.slug : undefined;
       const access = slug !== undefined && options.auth !== "none" ? await resolveOrg(slug, actor, request) : null;
       if (access?.redirectToSlug && slug) {
@@ -95,6 +96,9 @@ export function route<S extends RouteSchemas = Record<never, never>>(
     }
 
     response = withHeaders(response, { ...headers, [REQUEST_ID_HEADER]: requestId });
+    const elapsedMs = performance.now() - started;
+    // Instrumentation hook: metrics by route template, never by concrete URL.
+    observeRequest(request.method, routeTemplate(url.pathname, rawParams), response.status, elapsedMs / 1000);
     logger.info(
       {
         requestId,
@@ -102,7 +106,7 @@ export function route<S extends RouteSchemas = Record<never, never>>(
         // The path only: query strings may carry tokens.
         path: url.pathname,
         status: response.status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        durationMs: Math.round(elapsedMs * 10) / 10,
       },
       "request",
     );

@@ -10,6 +10,7 @@ import { getDb, type Tx } from "../db";
 import { Conflict, Forbidden } from "../errors";
 import { sendMail } from "../mail/send";
 import { invitationEmail, invitationLink } from "./emails";
+import { track } from "../telemetry/server";
 import type { createInvitationBody } from "./schemas";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -66,6 +67,7 @@ export async function createInvitation(ctx: OrgContext, input: z.output<typeof c
   if (invitation.kind === "email" && invitation.email) {
     await sendMail(invitationEmail({ to: invitation.email, orgName, inviterName, role: invitation.role, token, expiresAt }));
   }
+  track("member invited", { userId: ctx.actor.userId, orgId: ctx.org.id, invitationId: invitation.id });
   return {
     id: invitation.id,
     kind: invitation.kind,

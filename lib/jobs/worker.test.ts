@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { getDb } from "../db";
+import { metrics } from "../metrics/registry";
 import { describeWith } from "../testing/describe";
 import { uniqueSuffix } from "../testing/fixtures";
 import { claimJobs, enqueue, redeliver } from "./queue";
@@ -95,6 +96,12 @@ describeWith(["postgres"], "durable jobs", () => {
     const [dead] = await jobsOf(task);
     expect(dead).toMatchObject({ status: "dead", attempts: 3, lastError: "upstream answered 503 (call 3)" });
     expect(calls).toBe(3);
+    // Each failed attempt is counted for /api/metrics, by task and outcome.
+    const failures = (await metrics().jobFailures.get()).values.filter((value) => value.labels.task === task);
+    expect(failures.map(({ labels, value }) => [labels.outcome, value]).sort()).toEqual([
+      ["dead", 1],
+      ["retry", 2],
+    ]);
 
     expect(await redeliver(getDb(), dead!.id)).toBe(true);
     expect((await jobsOf(task))[0]).toMatchObject({ status: "pending", attempts: 0 });

@@ -6,6 +6,7 @@
 import { hostname } from "node:os";
 import { getDb } from "../db";
 import { logger } from "../logger";
+import { metrics } from "../metrics/registry";
 import { claimJobs, enqueue, extendLock, markFailed, markSucceeded, type ClaimedJob } from "./queue";
 import { recurringTasks, taskNamed } from "./tasks";
 
@@ -68,6 +69,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const outcome = await markFailed(db, job, workerId, message).catch(() => "unrecorded");
+      metrics().jobFailures.inc({ task: job.task, outcome: String(outcome) });
       logger.warn({ worker: workerId, jobId: job.id, task: job.task, attempt: job.attempts, outcome, err: message }, "job failed");
     } finally {
       clearInterval(heartbeat);

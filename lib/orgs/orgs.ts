@@ -7,6 +7,7 @@ import { auditFields, type OrgContext, type UserContext } from "../context";
 import { getDb } from "../db";
 import { Invalid } from "../errors";
 import { enqueue } from "../jobs/queue";
+import { track } from "../telemetry/server";
 import type { createOrgSchema, updateOrgSchema } from "./schemas";
 import { assertSlugAvailable, keepRedirect } from "./slugs";
 
@@ -15,13 +16,15 @@ export const ORG_PURGE_DELAY_MS = 30 * 24 * 60 * 60 * 1000;
 export type OrgSummary = { id: string; name: string; slug: string; role: string; createdAt: Date; auditRetentionDays: number };
 
 export async function createOrg(ctx: UserContext, input: z.output<typeof createOrgSchema>): Promise<OrgSummary> {
-  return getDb().$transaction(async (tx) => {
+  const created = await getDb().$transaction(async (tx) => {
     await assertSlugAvailable(tx, input.slug);
     const org = await tx.organization.create({ data: { name: input.name, slug: input.slug } });
     await tx.membership.create({ data: { orgId: org.id, userId: ctx.actor.userId, role: "owner" } });
     await recordAudit(tx, { ...auditFields(ctx), orgId: org.id, action: "org.created", targetType: "org", targetId: org.id, metadata: { slug: org.slug } });
-    return { id: org.id, name: org.name, slug: org.slug, role: "owner", createdAt: org.createdAt, auditRetentionDays: org.auditRetentionDays };
+    return { id: org.id, name: org.name, slug: org.slug, role: "owner" as const, createdAt: org.createdAt, auditRetentionDays: org.auditRetentionDays };
   });
+  track("org created", { userId: ctx.actor.userId, orgId: created.id });
+  return created;
 }
 
 export async function listOrgsOf(userId: string): Promise<OrgSummary[]> {

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { describeWith } from "../testing/describe";
 import { uniqueSuffix } from "../testing/fixtures";
 import { consume, rateLimitHeaders, reset } from "./limiter";
@@ -26,5 +26,29 @@ describeWith(["redis"], "rate limiter (Redis in server mode)", () => {
     const redis = getRedis() as Redis;
     const keys = await redis.keys(`${redis.options.keyPrefix}rl:${rule.name}*`);
     expect(keys).toHaveLength(1);
+  });
+});
+
+describeWith(["redis"], "rate limiter switched off (BASTION_RATE_LIMIT=0)", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("allows every request and touches no store", async () => {
+    vi.resetModules();
+    vi.stubEnv("BASTION_RATE_LIMIT", "0");
+    const limiter = await import("./limiter");
+    const rule = { name: `test-off-${uniqueSuffix()}`, points: 1, durationSeconds: 60 };
+    const results = [];
+    for (let attempt = 0; attempt < 3; attempt++) results.push(await limiter.consume(rule, "ip:1.2.3.4"));
+    expect(results.map((result) => result.allowed)).toEqual([true, true, true]);
+    const { getRedis } = await import("../redis");
+    const redis = getRedis() as Redis;
+    expect(await redis.keys(`${redis.options.keyPrefix}rl:${rule.name}*`)).toEqual([]);
+    // The same rule with limiting on does keep a counter there (the check above can fail).
+    vi.unstubAllEnvs();
+    vi.resetModules();
+    await (await import("./limiter")).consume(rule, "ip:1.2.3.4");
+    expect(await redis.keys(`${redis.options.keyPrefix}rl:${rule.name}*`)).toHaveLength(1);
   });
 });

@@ -3,7 +3,9 @@
 // in-process "insurance" limiter takes over for this process instead of letting
 // everything through, and Redis-backed limits resume when it is back.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { env } from "../env";
 import { logger } from "../logger";
+import { rateLimitDecisions } from "../metrics/registry";
 import { getRedis } from "../redis";
 import { processSingleton } from "../runtime";
 
@@ -34,6 +36,14 @@ function resultOf(rule: LimitRule, response: RateLimiterRes, allowed: boolean): 
 
 /** Spends `points` of `key`'s allowance under `rule`. */
 export async function consume(rule: LimitRule, key: string, points = 1): Promise<LimitResult> {
+  const result = await decide(rule, key, points);
+  rateLimitDecisions.inc({ decision: result.allowed ? "allowed" : "limited" });
+  return result;
+}
+
+async function decide(rule: LimitRule, key: string, points: number): Promise<LimitResult> {
+  // BASTION_RATE_LIMIT=0 (benchmarks, trusted networks): no store is touched.
+  if (!env().BASTION_RATE_LIMIT) return { allowed: true, limit: rule.points, remaining: rule.points, resetSeconds: rule.durationSeconds };
   try {
     return resultOf(rule, await limiterFor(rule).consume(key, points), true);
   } catch (rejection) {

@@ -6,9 +6,11 @@
 // nonce'd bootstrap load its chunks). No 'unsafe-eval' in production: neither React
 // nor Next.js needs eval there; React's development build does, so dev adds it.
 
-export type PagePolicyOptions = { nonce: string; dev: boolean; https: boolean };
+export type PagePolicyOptions = { nonce: string; dev: boolean; https: boolean; analyticsOrigins?: string[] };
 
-export function pageContentSecurityPolicy({ nonce, dev, https }: PagePolicyOptions): string {
+export function pageContentSecurityPolicy({ nonce, dev, https, analyticsOrigins = [] }: PagePolicyOptions): string {
+  // Product telemetry's host, only when configured (lib/telemetry/config.ts).
+  const analytics = analyticsOrigins.map((origin) => ` ${origin}`).join("");
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
@@ -18,7 +20,7 @@ export function pageContentSecurityPolicy({ nonce, dev, https }: PagePolicyOptio
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${analytics}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,0 +1,134 @@
+// npm run bench:api: throughput of the API pipeline against the framework's ceiling.
+// Seeds an org of 1,000 members, starts Bastion in server mode (PostgreSQL + Redis) and
+// runs autocannon (32 connections, 20 s each) against:
+//   1. GET /api/v1/orgs/<slug>/members?limit=50, the full pipeline, rate limiting on;
+//   2. the bare route handler /api/bench/members (BASTION_BENCH=1), the same single query
+//      with no authentication, in the same build and process;
+//   3. the full pipeline again on a server started with BASTION_RATE_LIMIT=0.
+// Prints requests/s, p50/p99 latency and the ratios. `--skip-build` is not needed:
+// scripts/start.ts builds only when the build is missing or older than the sources.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { applyMigrations } from "../lib/migrations/runner";
+import { createScratchDatabase } from "../lib/migrations/scratch";
+import { testServiceUrls } from "../lib/testing/services";
+
+const MEMBERS = 1_000;
+const CONNECTIONS = 32;
+const DURATION_SECONDS = 20;
+const PORT = 3791;
+const root = path.resolve(import.meta.dirname, "..");
+
+/**
+ * How the benchmark authenticates: the one place to switch to an API key once keys
+ * authenticate (`{ authorization: \`Bearer ${credential}\` }`).
+ */
+const AUTH_HEADER = (credential: string): Record<string, string> => ({ cookie: `bastion.session=${credential}` });
+
+async function seed(url: string): Promise<{ slug: string; orgId: string; credential: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const token = randomBytes(32).toString("base64url");
+  try {
+    await client.query(`INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt") VALUES ('owner', 'owner@bench.test', 'Owner', now(), now())`);
+    await client.query(`INSERT INTO "Organization" (id, name, slug, "updatedAt") VALUES ('org', 'Bench Co', 'bench', now())`);
+    await client.query(`INSERT INTO "Membership" (id, "orgId", "userId", role, "createdAt", "updatedAt") VALUES ('m0', 'org', 'owner', 'owner', now() - interval '1 year', now())`);
+    await client.query(`INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt")
+      SELECT 'u' || g, 'member' || g || '@bench.test', 'Member ' || g, now(), now() FROM generate_series(1, ${MEMBERS - 1}) g`);
+    await client.query(`INSERT INTO "Membership" (id, "orgId", "userId", role, "createdAt", "updatedAt")
+      SELECT 'm' || g, 'org', 'u' || g, 'member', now() - (g || ' seconds')::interval, now() FROM generate_series(1, ${MEMBERS - 1}) g`);
+    await client.query(`INSERT INTO "Session" (id, "tokenHash", "userId", expires) VALUES ('s', $1, 'owner', now() + interval '1 day')`, [
+      createHash("sha256").update(token).digest("hex"),
+    ]);
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
+  return { slug: "bench", orgId: "org", credential: token };
+}
+
+async function startServer(databaseUrl: string, extraEnv: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/start.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: testServiceUrls.redis,
+      REDIS_KEY_PREFIX: `bastion-bench-${randomBytes(4).toString("hex")}:`,
+      AUTH_SECRET: "bench-secret-0123456789abcdef0123456789",
+      PORT: String(PORT),
+      LOG_LEVEL: "warn",
+      BASTION_BENCH: "1",
+      BASTION_WORKER_CONCURRENCY: "1",
+      ...extraEnv,
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let attempt = 0; ; attempt++) {
+    if ((await fetch(`http://127.0.0.1:${PORT}/api/health/ready`).catch(() => null))?.ok) return child;
+    if (child.exitCode !== null) throw new Error("server exited during start");
+    if (attempt > 2_400) throw new Error("server did not start");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+}
+
+type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+
+async function load(url: string, headers: Record<string, string>, duration = DURATION_SECONDS): Promise<Figures> {
+  const check = await fetch(url, { headers });
+  if (!check.ok) throw new Error(`${url} answered ${check.status}: ${await check.text()}`);
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+function line(name: string, figures: Figures): string {
+  return `${name.padEnd(52)} ${figures.rps.toFixed(0).padStart(7)} req/s  p50 ${String(figures.p50).padStart(4)} ms  p99 ${String(figures.p99).padStart(4)} ms  non-2xx ${figures.non2xx}  errors ${figures.errors}`;
+}
+
+async function main() {
+  const database = await createScratchDatabase(testServiceUrls.postgres, "bastion_bench_api");
+  let server: ChildProcess | null = null;
+  try {
+    await applyMigrations(database.connectionString);
+    const { slug, orgId, credential } = await seed(database.connectionString);
+    const base = `http://127.0.0.1:${PORT}`;
+    const pipelineUrl = `${base}/api/v1/orgs/${slug}/members?limit=50`;
+    const bareUrl = `${base}/api/bench/members?orgId=${orgId}`;
+
+    server = await startServer(database.connectionString, {});
+    await load(pipelineUrl, AUTH_HEADER(credential), 5); // warm-up: JIT, pool, caches
+    const pipeline = await load(pipelineUrl, AUTH_HEADER(credential));
+    await load(bareUrl, {}, 5);
+    const bare = await load(bareUrl, {});
+    await stopServer(server);
+
+    server = await startServer(database.connectionString, { BASTION_RATE_LIMIT: "0" });
+    await load(pipelineUrl, AUTH_HEADER(credential), 5);
+    const noLimit = await load(pipelineUrl, AUTH_HEADER(credential));
+    await stopServer(server);
+    server = null;
+
+    console.log(`\nAPI throughput, ${MEMBERS} members, first page of 50, ${CONNECTIONS} connections × ${DURATION_SECONDS} s, one server process:`);
+    console.log(line("full pipeline (session), rate limiting on", pipeline));
+    console.log(line("full pipeline (session), BASTION_RATE_LIMIT=0", noLimit));
+    console.log(line("bare route handler, same query (ceiling)", bare));
+    const overhead = 1 - pipeline.rps / noLimit.rps;
+    console.log(`\nrate-limiter overhead: ${(overhead * 100).toFixed(1)}% of throughput (target ≤ 10%)`);
+    console.log(`full pipeline / bare handler: ${((pipeline.rps / bare.rps) * 100).toFixed(1)}% (target ≥ 70%)`);
+    console.log(`full pipeline p99: ${pipeline.p99} ms (target ≤ 60 ms)`);
+  } finally {
+    if (server) await stopServer(server);
+    await database.drop();
+  }
+}
+
+void main();
