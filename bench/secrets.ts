@@ -102,7 +102,7 @@ async function apiBench() {
       APP_URL: `http://127.0.0.1:${PORT}`,
     };
     const { cookie } = await seed(database.connectionString);
-    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" });
+    child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/start.ts"], { cwd: root, env: { ...process.env, ...env }, stdio: "inherit" });
     const base = `http://127.0.0.1:${PORT}`;
     for (let attempt = 0; ; attempt++) {
       if ((await fetch(`${base}/api/health/ready`).catch(() => null))?.ok) break;

@@ -51,7 +51,8 @@ describe("OpenAPI document", () => {
     );
     expect(list["x-bastion-permission"]).toBe("members:read");
     expect(list.description).toContain("members:read");
-    expect(list.security).toEqual([{ sessionCookie: [] }]);
+    // The members list accepts a session or an API key.
+    expect(list.security).toEqual([{ sessionCookie: [] }, { apiKey: [] }]);
     expect(list.tags).toEqual(["members"]);
     expect(openApiDocument().paths["/api/v1/auth/sign-in"]!.post!.security).toEqual([]);
   });
