@@ -1,10 +1,11 @@
 // Readiness: can this process serve? The database must answer and be fully migrated,
-// or the process is "unavailable" (503). Redis down makes it "degraded" (still 200):
-// Redis only backs rate limits and usage counters, which fall back to in-process limits
-// per process (lib/rate-limit/multi-limit.ts), so the process still serves safely, and
-// taking every instance out of the load balancer at once because Redis blinked would
-// turn a Redis outage into a full outage. Each check has a deadline so a hung
-// dependency makes readiness fail rather than hang.
+// or the process is "unavailable". Redis down makes it "degraded": Redis only backs rate
+// limits and usage counters, which fall back to in-process limits per process
+// (lib/rate-limit/multi-limit.ts), so the process still serves requests that reach it.
+// Both answer 503 with the failing components named (the contract of the foundation
+// issue); the body's status lets a load balancer that prefers to keep degraded
+// instances tell the two apart. Each check has a deadline so a hung dependency makes
+// readiness fail rather than hang.
 import { appVersion, mode, type Mode } from "../env";
 import { getPool } from "../db";
 import { readMigrationFiles, type MigrationFile } from "../migrations/files";

@@ -1,6 +1,7 @@
 // GET /api/health/ready: 200 "ready" when the database (migrated) and Redis (when
-// configured) answer; 200 "degraded" naming redis when only Redis is down (limits fall
-// back to in-process); 503 "unavailable" naming the database otherwise.
+// configured) answer; otherwise 503 naming the failing components, with the body saying
+// "degraded" (only Redis is down: the process still serves with in-process limits) or
+// "unavailable" (the database is down).
 import { readiness } from "@/lib/health/readiness";
 import { route } from "@/lib/http/route";
 
@@ -8,5 +9,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route({ auth: "none" }, async () => {
   const result = await readiness();
-  return Response.json(result, { status: result.status === "unavailable" ? 503 : 200 });
+  return Response.json(result, { status: result.status === "ready" ? 200 : 503 });
 });
