@@ -1,19 +1,6 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { PlainPageShell } from "@/components/console/plain-page-shell";
 
-/** The account pages sit outside any organization's console: a plain header, one column. */
 export default function AccountLayout({ children }: { children: ReactNode }) {
-  return (
-    <div className="min-h-screen bg-muted/40">
-      <header className="border-b border-border bg-background">
-        <div className="mx-auto flex h-14 max-w-3xl items-center gap-2 px-6">
-          <Link href="/" className="font-semibold tracking-tight">
-            Bastion
-          </Link>
-          <span className="text-sm text-muted-foreground">/ account</span>
-        </div>
-      </header>
-      <main className="mx-auto max-w-3xl px-6 py-8">{children}</main>
-    </div>
-  );
+  return <PlainPageShell title="account">{children}</PlainPageShell>;
 }
