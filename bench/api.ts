@@ -8,12 +8,12 @@
 // Prints requests/s, p50/p99 latency and the ratios. `--skip-build` is not needed:
 // scripts/start.ts builds only when the build is missing or older than the sources.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
 import { applyMigrations } from "../lib/migrations/runner";
 import { createScratchDatabase } from "../lib/migrations/scratch";
+import { seedBenchOrg } from "./seed";
 import { testServiceUrls } from "../lib/testing/services";
 
 const MEMBERS = 1_000;
@@ -29,25 +29,8 @@ const root = path.resolve(import.meta.dirname, "..");
 const AUTH_HEADER = (credential: string): Record<string, string> => ({ cookie: `bastion.session=${credential}` });
 
 async function seed(url: string): Promise<{ slug: string; orgId: string; credential: string }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const token = randomBytes(32).toString("base64url");
-  try {
-    await client.query(`INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt") VALUES ('owner', 'owner@bench.test', 'Owner', now(), now())`);
-    await client.query(`INSERT INTO "Organization" (id, name, slug, "updatedAt") VALUES ('org', 'Bench Co', 'bench', now())`);
-    await client.query(`INSERT INTO "Membership" (id, "orgId", "userId", role, "createdAt", "updatedAt") VALUES ('m0', 'org', 'owner', 'owner', now() - interval '1 year', now())`);
-    await client.query(`INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt")
-      SELECT 'u' || g, 'member' || g || '@bench.test', 'Member ' || g, now(), now() FROM generate_series(1, ${MEMBERS - 1}) g`);
-    await client.query(`INSERT INTO "Membership" (id, "orgId", "userId", role, "createdAt", "updatedAt")
-      SELECT 'm' || g, 'org', 'u' || g, 'member', now() - (g || ' seconds')::interval, now() FROM generate_series(1, ${MEMBERS - 1}) g`);
-    await client.query(`INSERT INTO "Session" (id, "tokenHash", "userId", expires) VALUES ('s', $1, 'owner', now() + interval '1 day')`, [
-      createHash("sha256").update(token).digest("hex"),
-    ]);
-    await client.query("ANALYZE");
-  } finally {
-    await client.end();
-  }
-  return { slug: "bench", orgId: "org", credential: token };
+  const { slug, orgId, sessionToken } = await seedBenchOrg(url, MEMBERS - 1);
+  return { slug, orgId, credential: sessionToken };
 }
 
 async function startServer(databaseUrl: string, extraEnv: Record<string, string>): Promise<ChildProcess> {

@@ -3,12 +3,11 @@
 // the members page (server-rendered first page of 50) and the members API, beside the
 // health endpoint of the same server as the framework's floor. Prints p50/p95 and ratios.
 import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { applyMigrations } from "../lib/migrations/runner";
 import { createScratchDatabase } from "../lib/migrations/scratch";
+import { seedBenchOrg } from "./seed";
 import { testServiceUrls } from "../lib/testing/services";
 
 const MEMBERS = 10_000;
@@ -17,25 +16,8 @@ const PORT = 3790;
 const root = path.resolve(import.meta.dirname, "..");
 
 async function seed(url: string): Promise<{ slug: string; cookie: string }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const token = randomBytes(32).toString("base64url");
-  try {
-    await client.query(`INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt") VALUES ('owner', 'owner@bench.test', 'Owner', now(), now())`);
-    await client.query(`INSERT INTO "Organization" (id, name, slug, "updatedAt") VALUES ('org', 'Bench Co', 'bench', now())`);
-    await client.query(`INSERT INTO "Membership" (id, "orgId", "userId", role, "createdAt", "updatedAt") VALUES ('m0', 'org', 'owner', 'owner', now() - interval '1 year', now())`);
-    await client.query(`INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt")
-      SELECT 'u' || g, 'member' || g || '@bench.test', 'Member ' || g, now(), now() FROM generate_series(1, ${MEMBERS}) g`);
-    await client.query(`INSERT INTO "Membership" (id, "orgId", "userId", role, "createdAt", "updatedAt")
-      SELECT 'm' || g, 'org', 'u' || g, 'member', now() - (g || ' seconds')::interval, now() FROM generate_series(1, ${MEMBERS}) g`);
-    await client.query(`INSERT INTO "Session" (id, "tokenHash", "userId", expires) VALUES ('s', $1, 'owner', now() + interval '1 day')`, [
-      createHash("sha256").update(token).digest("hex"),
-    ]);
-    await client.query("ANALYZE");
-  } finally {
-    await client.end();
-  }
-  return { slug: "bench", cookie: `bastion.session=${token}` };
+  const { slug, sessionToken } = await seedBenchOrg(url, MEMBERS);
+  return { slug, cookie: `bastion.session=${sessionToken}` };
 }
 
 async function time(url: string, cookie: string): Promise<number[]> {

@@ -1,0 +1,28 @@
+// Seeding for the benchmarks: an org "bench" whose owner has a live session, plus
+// `members` more members, written with set-based SQL so 10,000 rows take a moment.
+import { createHash, randomBytes } from "node:crypto";
+import pg from "pg";
+
+export type BenchOrg = { slug: string; orgId: string; sessionToken: string };
+
+export async function seedBenchOrg(url: string, members: number): Promise<BenchOrg> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const sessionToken = randomBytes(32).toString("base64url");
+  try {
+    await client.query(`INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt") VALUES ('owner', 'owner@bench.test', 'Owner', now(), now())`);
+    await client.query(`INSERT INTO "Organization" (id, name, slug, "updatedAt") VALUES ('org', 'Bench Co', 'bench', now())`);
+    await client.query(`INSERT INTO "Membership" (id, "orgId", "userId", role, "createdAt", "updatedAt") VALUES ('m0', 'org', 'owner', 'owner', now() - interval '1 year', now())`);
+    await client.query(`INSERT INTO "User" (id, email, name, "emailVerified", "updatedAt")
+      SELECT 'u' || g, 'member' || g || '@bench.test', 'Member ' || g, now(), now() FROM generate_series(1, ${members}) g`);
+    await client.query(`INSERT INTO "Membership" (id, "orgId", "userId", role, "createdAt", "updatedAt")
+      SELECT 'm' || g, 'org', 'u' || g, 'member', now() - (g || ' seconds')::interval, now() FROM generate_series(1, ${members}) g`);
+    await client.query(`INSERT INTO "Session" (id, "tokenHash", "userId", expires) VALUES ('s', $1, 'owner', now() + interval '1 day')`, [
+      createHash("sha256").update(sessionToken).digest("hex"),
+    ]);
+    await client.query("ANALYZE");
+  } finally {
+    await client.end();
+  }
+  return { slug: "bench", orgId: "org", sessionToken };
+}
