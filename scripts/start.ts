@@ -85,9 +85,20 @@ async function main(): Promise<void> {
 
   onShutdownSignal(async (signal) => {
     logger.info({ signal }, "stopping");
-    server.close();
-    server.closeIdleConnections();
     workerStop.abort();
+    // Stop accepting, let requests in flight finish (up to 10 s), and only then close the
+    // database pool they use.
+    await new Promise<void>((resolve) => {
+      const deadline = setTimeout(() => {
+        server.closeAllConnections();
+        resolve();
+      }, 10_000);
+      server.close(() => {
+        clearTimeout(deadline);
+        resolve();
+      });
+      server.closeIdleConnections();
+    });
     await worker.catch(() => {});
     await app.close?.();
     await booted.shutdown();
