@@ -22,16 +22,8 @@ const DURATION_SECONDS = 20;
 const PORT = 3791;
 const root = path.resolve(import.meta.dirname, "..");
 
-/**
- * How the benchmark authenticates: the one place to switch to an API key once keys
- * authenticate (`{ authorization: \`Bearer ${credential}\` }`).
- */
-const AUTH_HEADER = (credential: string): Record<string, string> => ({ cookie: `bastion.session=${credential}` });
-
-async function seed(url: string): Promise<{ slug: string; orgId: string; credential: string }> {
-  const { slug, orgId, sessionToken } = await seedBenchOrg(url, MEMBERS - 1);
-  return { slug, orgId, credential: sessionToken };
-}
+/** The benchmark authenticates as a program would: with an org API key. */
+const AUTH_HEADER = (apiKey: string): Record<string, string> => ({ authorization: `Bearer ${apiKey}` });
 
 async function startServer(databaseUrl: string, extraEnv: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/start.ts"], {
@@ -82,7 +74,7 @@ async function main() {
   let server: ChildProcess | null = null;
   try {
     await applyMigrations(database.connectionString);
-    const { slug, orgId, credential } = await seed(database.connectionString);
+    const { slug, orgId, apiKey: credential } = await seedBenchOrg(database.connectionString, MEMBERS - 1);
     const base = `http://127.0.0.1:${PORT}`;
     const pipelineUrl = `${base}/api/v1/orgs/${slug}/members?limit=50`;
     const bareUrl = `${base}/api/bench/members?orgId=${orgId}`;
@@ -101,8 +93,8 @@ async function main() {
     server = null;
 
     console.log(`\nAPI throughput, ${MEMBERS} members, first page of 50, ${CONNECTIONS} connections × ${DURATION_SECONDS} s, one server process:`);
-    console.log(line("full pipeline (session), rate limiting on", pipeline));
-    console.log(line("full pipeline (session), BASTION_RATE_LIMIT=0", noLimit));
+    console.log(line("full pipeline (API key), rate limiting on", pipeline));
+    console.log(line("full pipeline (API key), BASTION_RATE_LIMIT=0", noLimit));
     console.log(line("bare route handler, same query (ceiling)", bare));
     const overhead = 1 - pipeline.rps / noLimit.rps;
     console.log(`\nrate-limiter overhead: ${(overhead * 100).toFixed(1)}% of throughput (target ≤ 10%)`);

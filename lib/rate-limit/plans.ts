@@ -25,5 +25,15 @@ export async function orgPlan(orgId: string): Promise<Plan> {
   return "free";
 }
 
+/**
+ * With BASTION_BENCH=1 (never in production) API keys get limits no benchmark reaches, so
+ * `npm run bench:api` measures what a check costs (the same Redis round trip) rather
+ * than how cheap a 429 is.
+ */
+export const BENCH_API_KEY_LIMITS: Pick<PlanLimits, "apiKey" | "org"> = {
+  apiKey: perMinute("api-key", 1_000_000_000),
+  org: perMinute("api-org", 1_000_000_000),
+};
+
 /** Limits for traffic that has no org yet (anonymous, session users): the free plan's. */
 export const DEFAULT_LIMITS = PLAN_LIMITS.free;
