@@ -34,9 +34,13 @@ export function presentSecret(row: SecretRow) {
 
 export type PresentedSecret = ReturnType<typeof presentSecret>;
 
-/** Secrets the caller may see: the org's shared ones and their own personal ones. */
+/**
+ * Secrets the caller may see: the org's shared ones and their own personal ones. Other
+ * domains' credentials (scope "integration:<id>", lib/secrets/system-secrets.ts) are
+ * never listed, revealed or exported here.
+ */
 export function visibleTo(ctx: OrgContext): Prisma.SecretWhereInput {
-  return { orgId: ctx.org.id, OR: [{ ownerUserId: null }, { ownerUserId: ctx.actor.userId }] };
+  return { orgId: ctx.org.id, scope: { in: [scopeOf(null), scopeOf(ctx.actor.userId)] } };
 }
 
 export function scopeOf(ownerUserId: string | null): string {

@@ -7,7 +7,7 @@ import { dataKeys, type DataKey } from "./data-keys";
 
 type VersionRow = { orgId: string; secretId: string; version: number; ciphertext: Uint8Array; nonce: Uint8Array; dataKeyVersion: number };
 
-export async function writeVersion(tx: Tx, dataKey: DataKey, row: { orgId: string; secretId: string; version: number; value: string; createdById: string }) {
+export async function writeVersion(tx: Tx, dataKey: DataKey, row: { orgId: string; secretId: string; version: number; value: string; createdById: string | null }) {
   const binding = { orgId: row.orgId, secretId: row.secretId, version: row.version };
   const { ciphertext, nonce } = encryptValue(dataKey.key, Buffer.from(row.value, "utf8"), binding);
   await tx.secretVersion.create({

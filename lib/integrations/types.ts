@@ -1,0 +1,56 @@
+// The shapes every provider adapter shares (ARCHITECTURE.md, "Integrations"): inbound
+// webhook verification and parsing, event normalization, and outbound calls (check,
+// sync, notify). One adapter per provider implements them under lib/integrations/providers/.
+export const PROVIDERS = ["github", "gitlab", "jira", "linear", "slack"] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export function isProvider(value: string): value is Provider {
+  return (PROVIDERS as readonly string[]).includes(value);
+}
+
+/** The non-secret part of a connection, as adapters see it. */
+export type ConnectionRef = {
+  id: string;
+  orgId: string;
+  provider: Provider;
+  method: string;
+  baseUrl: string | null;
+  externalId: string | null;
+  config: Record<string, unknown>;
+};
+
+/** A connection's credentials by name (ACCESS_TOKEN, REFRESH_TOKEN, API_TOKEN, WEBHOOK_SECRET, SIGNING_TOKEN, …). */
+export type Credentials = Record<string, string>;
+
+/** An inbound request as the verifier sees it: the raw body, never re-serialized. */
+export type InboundRequest = { headers: Headers; rawBody: Buffer; now: Date };
+
+/** What a verified delivery is stored as. */
+export type ParsedDelivery = { deliveryId: string; eventType: string; action: string | null; payload: unknown };
+
+export type InboundResult =
+  | { kind: "delivery"; delivery: ParsedDelivery }
+  /** Answered at once and stored nowhere (Slack's url_verification challenge). */
+  | { kind: "reply"; response: Response }
+  | { kind: "refused"; reason: "missing_signature" | "bad_signature" | "stale_timestamp" }
+  | { kind: "malformed" };
+
+/** A provider event in the org's activity feed. */
+export type NormalizedEvent = {
+  source: Provider | "bastion";
+  /** e.g. "pull_request", "push", "issue", "pipeline", "message". */
+  type: string;
+  /** e.g. "opened", "created", "failed"; null when the provider has none. */
+  action: string | null;
+  actor: string | null;
+  /** The repository, project, team or channel the event concerns (its display name). */
+  resource: string | null;
+  url: string | null;
+  summary: string;
+  occurredAt: Date;
+  /** The provider's id of the acting user or bot, for the loop guard. */
+  actorId: string | null;
+};
+
+/** A repository, project, team or channel found by a sync. */
+export type SyncedResource = { kind: "repository" | "project" | "team" | "channel"; externalId: string; name: string; url: string | null };
