@@ -21,6 +21,10 @@ const redisUrl = z
     message: "expected a redis:// or rediss:// URL",
   });
 
+const providerUrl = z
+  .url({ protocol: /^https?$/, message: "expected an http(s):// URL" })
+  .transform((value) => value.replace(/\/+$/, ""));
+
 // Empty strings count as unset: `FOO= npm start` should behave like not setting FOO.
 const blankToUndefined = (input: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(input).map(([key, value]) => [key, value === "" ? undefined : value]));
@@ -100,7 +104,33 @@ export const envSchema = z.object({
     .enum(["1", "0", "true", "false"])
     .default("1")
     .transform((value) => value === "1" || value === "true"),
-  /** Mounts the bare benchmark route (/api/bench/members); never set in production. */
+  /** Largest webhook body accepted (bytes); larger deliveries answer 413. */
+  INTEGRATIONS_WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Timeout of one outbound call to a provider's API. */
+  INTEGRATIONS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** GitHub App (installations): its id, PEM private key (\n escapes allowed) and URL slug. */
+  GITHUB_APP_ID: z.string().regex(/^\d+$/, "expected the numeric GitHub App id").optional(),
+  GITHUB_APP_PRIVATE_KEY: z.string().min(1).optional(),
+  GITHUB_APP_SLUG: z.string().regex(/^[\w-]+$/, "expected the app's URL slug").optional(),
+  /** Provider endpoints; set for GitHub Enterprise Server or a local stand-in in tests. */
+  GITHUB_API_URL: providerUrl.default("https://api.github.com"),
+  GITHUB_WEB_URL: providerUrl.default("https://github.com"),
+  GITLAB_URL: providerUrl.default("https://gitlab.com"),
+  GITLAB_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  GITLAB_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  ATLASSIAN_AUTH_URL: providerUrl.default("https://auth.atlassian.com"),
+  ATLASSIAN_API_URL: providerUrl.default("https://api.atlassian.com"),
+  JIRA_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  JIRA_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  LINEAR_API_URL: providerUrl.default("https://api.linear.app"),
+  LINEAR_WEB_URL: providerUrl.default("https://linear.app"),
+  LINEAR_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+  LINEAR_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_API_URL: providerUrl.default("https://slack.com/api"),
+  SLACK_WEB_URL: providerUrl.default("https://slack.com"),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Mounts the bare benchmark routes (/api/bench/…); never set in production. */
   BASTION_BENCH: flag,
   /** BASTION_RATE_LIMIT=0 turns rate limiting off (benchmarks, trusted networks). */
   BASTION_RATE_LIMIT: z

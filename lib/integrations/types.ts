@@ -54,3 +54,39 @@ export type NormalizedEvent = {
 
 /** A repository, project, team or channel found by a sync. */
 export type SyncedResource = { kind: "repository" | "project" | "team" | "channel"; externalId: string; name: string; url: string | null };
+
+/** Inbound half of an adapter: lib/integrations/providers/<provider>/webhook.ts exports `webhook`. */
+export type WebhookVerifier = {
+  /** Names of the connection's credentials the verifier needs (e.g. ["WEBHOOK_SECRET"]). */
+  credentialNames: string[];
+  /** Verifies the provider's signature on the raw body, then parses it. Constant-time compares only. */
+  verify(request: InboundRequest, credentials: Credentials): InboundResult;
+};
+
+/** What an outbound call may use and update (a refreshed OAuth token, a minted installation token). */
+export type ProviderCall = {
+  connection: ConnectionRef;
+  credentials: Credentials;
+  /** Persists changed credentials (merged into the stored ones). */
+  saveCredentials(update: Credentials, tokenExpiresAt?: Date | null): Promise<void>;
+};
+
+export type CheckResult = {
+  /** What to call the connection (account, workspace, site name). */
+  name: string;
+  externalId: string | null;
+  tokenExpiresAt: Date | null;
+  /** Non-secret settings to keep (e.g. the bot's own user id, for the loop guard). */
+  config?: Record<string, unknown>;
+};
+
+/** Outbound half: lib/integrations/providers/<provider>/client.ts exports `client`. */
+export type ProviderClient = {
+  /** Proves the credentials work by calling the provider's API; throws ProviderError otherwise. */
+  check(call: ProviderCall): Promise<CheckResult>;
+  /** Lists the resources rules can pick from. */
+  sync(call: ProviderCall): Promise<SyncedResource[]>;
+};
+
+/** Events half: lib/integrations/providers/<provider>/normalize.ts exports `normalize`. */
+export type EventNormalizer = (delivery: { eventType: string; action: string | null; payload: unknown }) => NormalizedEvent | null;
