@@ -25,6 +25,11 @@ describeWith(["postgres"], "members", () => {
 
     const searched = await call(listMembersRoute, "GET", `/api/v1/orgs/${org.slug}/members?query=BILLING`, { cookie: owner.cookie, params });
     expect(searched.body.items.map((member: { role: string }) => member.role)).toEqual(["billing"]);
+    // LIKE wildcards in a search match themselves, not everything.
+    const wildcard = await call(listMembersRoute, "GET", `/api/v1/orgs/${org.slug}/members?query=%25`, { cookie: owner.cookie, params });
+    expect(wildcard.body.items).toEqual([]);
+    const joined = all.map((member: { joinedAt: string }) => member.joinedAt);
+    expect(joined).toEqual([...joined].sort());
     expect((await call(listMembersRoute, "GET", `/api/v1/orgs/${org.slug}/members?cursor=garbage`, { cookie: owner.cookie, params })).status).toBe(422);
   });
 
