@@ -50,6 +50,8 @@ export type NormalizedEvent = {
   occurredAt: Date;
   /** The provider's id of the acting user or bot, for the loop guard. */
   actorId: string | null;
+  /** Other names of the resource a rule may use (a Jira project key, a Linear team key, ids). */
+  resourceIds?: string[];
 };
 
 /** A repository, project, team or channel found by a sync. */
@@ -88,5 +90,8 @@ export type ProviderClient = {
   sync(call: ProviderCall): Promise<SyncedResource[]>;
 };
 
-/** Events half: lib/integrations/providers/<provider>/normalize.ts exports `normalize`. */
-export type EventNormalizer = (delivery: { eventType: string; action: string | null; payload: unknown }) => NormalizedEvent | null;
+/**
+ * Events half: lib/integrations/providers/<provider>/normalize.ts exports `normalize`. It
+ * answers null for deliveries that are not events (pings, handshakes): processed, nothing recorded.
+ */
+export type EventNormalizer = (delivery: { eventType: string; action: string | null; payload: unknown; receivedAt?: Date }) => NormalizedEvent | null;
