@@ -130,6 +130,8 @@ export const envSchema = z.object({
   SLACK_WEB_URL: providerUrl.default("https://slack.com"),
   SLACK_CLIENT_ID: z.string().min(1).optional(),
   SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The Slack app's signing secret: Slack signs every event and interactivity request with it. */
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   /** Mounts the bare benchmark routes (/api/bench/…); never set in production. */
   BASTION_BENCH: flag,
   /** BASTION_RATE_LIMIT=0 turns rate limiting off (benchmarks, trusted networks). */
