@@ -17,6 +17,8 @@ export type ConnectionRef = {
   baseUrl: string | null;
   externalId: string | null;
   config: Record<string, unknown>;
+  /** When the stored access token expires (OAuth); an expired one is refreshed before the call. */
+  tokenExpiresAt?: Date | null;
 };
 
 /** A connection's credentials by name (ACCESS_TOKEN, REFRESH_TOKEN, API_TOKEN, WEBHOOK_SECRET, SIGNING_TOKEN, …). */
@@ -95,3 +97,22 @@ export type ProviderClient = {
  * answers null for deliveries that are not events (pings, handshakes): processed, nothing recorded.
  */
 export type EventNormalizer = (delivery: { eventType: string; action: string | null; payload: unknown; receivedAt?: Date }) => NormalizedEvent | null;
+
+/** What an OAuth code exchange yields: the connection's credentials and what to call it. */
+export type OAuthExchangeResult = {
+  credentials: Credentials;
+  tokenExpiresAt: Date | null;
+  externalId: string | null;
+  name: string;
+  config?: Record<string, unknown>;
+};
+
+/** One provider's OAuth authorization-code flow: lib/integrations/providers/<provider>/oauth.ts exports `oauth`. */
+export type OAuthFlow = {
+  /** Whether the provider checks a PKCE (S256) challenge; where false, codeChallenge is ignored. */
+  pkce: boolean;
+  /** Where to send the admin's browser; `baseUrl` is a self-managed instance's URL (GitLab). */
+  authorizeUrl(input: { state: string; codeChallenge: string; redirectUri: string; baseUrl?: string | null }): string;
+  /** Trades the code from the callback for tokens; throws ProviderError when the provider refuses. */
+  exchange(input: { code: string; codeVerifier: string; redirectUri: string; baseUrl?: string | null }): Promise<OAuthExchangeResult>;
+};
