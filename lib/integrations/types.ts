@@ -31,11 +31,15 @@ export type InboundRequest = { headers: Headers; rawBody: Buffer; now: Date };
 export type ParsedDelivery = { deliveryId: string; eventType: string; action: string | null; payload: unknown };
 
 export type InboundResult =
-  | { kind: "delivery"; delivery: ParsedDelivery }
+  /** `ack: "empty"`: the provider wants an empty 200 (Slack's interactivity and slash commands), not the usual JSON 202. */
+  | { kind: "delivery"; delivery: ParsedDelivery; ack?: "empty" }
   /** Answered at once and stored nowhere (Slack's url_verification challenge). */
   | { kind: "reply"; response: Response }
-  | { kind: "refused"; reason: "missing_signature" | "bad_signature" | "stale_timestamp" }
+  /** "unconfigured": the connection has no secret this provider's scheme needs, so nothing can verify. */
+  | { kind: "refused"; reason: RefusalReason }
   | { kind: "malformed" };
+
+export type RefusalReason = "missing_signature" | "bad_signature" | "stale_timestamp" | "unconfigured";
 
 /** A provider event in the org's activity feed. */
 export type NormalizedEvent = {
