@@ -1,0 +1,51 @@
+// What the API shows of a connection: its settings and health, never its credentials.
+import { appUrl } from "../../env";
+import type { Provider } from "../types";
+
+type ConnectionRow = {
+  id: string;
+  provider: Provider;
+  method: string;
+  name: string;
+  baseUrl: string | null;
+  externalId: string | null;
+  status: "active" | "disabled";
+  createdAt: Date;
+  lastCheckedAt: Date | null;
+  lastDeliveryAt: Date | null;
+  lastErrorAt: Date | null;
+  lastError: string | null;
+  tokenExpiresAt: Date | null;
+  lastSyncedAt: Date | null;
+};
+
+/** Where the provider posts this connection's webhooks. */
+export function webhookUrlOf(connection: { provider: Provider; id: string }): string {
+  return `${appUrl()}/api/webhooks/${connection.provider}/${connection.id}`;
+}
+
+export function presentConnection(row: ConnectionRow) {
+  return {
+    id: row.id,
+    provider: row.provider,
+    method: row.method,
+    name: row.name,
+    baseUrl: row.baseUrl,
+    externalId: row.externalId,
+    status: row.status,
+    webhookUrl: webhookUrlOf(row),
+    createdAt: row.createdAt,
+    lastCheckedAt: row.lastCheckedAt,
+    lastDeliveryAt: row.lastDeliveryAt,
+    lastErrorAt: row.lastErrorAt,
+    lastError: row.lastError,
+    tokenExpiresAt: row.tokenExpiresAt,
+    lastSyncedAt: row.lastSyncedAt,
+  };
+}
+
+export type PresentedConnection = ReturnType<typeof presentConnection>;
+
+export function presentResource(row: { id: string; kind: string; externalId: string; name: string; url: string | null }) {
+  return { id: row.id, kind: row.kind, externalId: row.externalId, name: row.name, url: row.url };
+}

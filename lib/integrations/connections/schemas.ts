@@ -1,0 +1,63 @@
+// Input schemas of the connections API: connect (one shape per provider and method),
+// change, OAuth start and callback, resource listing.
+import { z } from "zod";
+import { PROVIDERS } from "../types";
+
+/**
+ * A provider's API base URL chosen by an admin (self-managed GitLab, Jira): http(s) only,
+ * no credentials, query or fragment, kept without a trailing slash.
+ */
+export const baseUrlSchema = z
+  .url({ protocol: /^https?$/, message: "expected an http(s):// URL" })
+  .max(500)
+  .refine((value) => {
+    const url = new URL(value);
+    return !url.username && !url.password && !url.search && !url.hash;
+  }, "without credentials, query or fragment")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+// Messages name the rule only: a refused token is never echoed back.
+const token = z.string().trim().min(8, "too short").max(4096, "too long").regex(/^\S+$/, "no whitespace inside");
+const name = z.string().trim().min(1).max(100);
+
+export const connectSchema = z.discriminatedUnion("provider", [
+  z.discriminatedUnion("method", [
+    z.object({ provider: z.literal("github"), method: z.literal("token"), token, name: name.optional() }),
+    z.object({ provider: z.literal("github"), method: z.literal("app"), installationId: z.coerce.string().regex(/^\d{1,20}$/, "the numeric installation id"), name: name.optional() }),
+  ]),
+  z.object({ provider: z.literal("gitlab"), method: z.literal("token"), token, baseUrl: baseUrlSchema.optional(), name: name.optional() }),
+  z.discriminatedUnion("method", [
+    // Jira Cloud: the account's email and an API token (basic auth).
+    z.object({ provider: z.literal("jira"), method: z.literal("api_key"), baseUrl: baseUrlSchema, email: z.email().max(320), token, name: name.optional() }),
+    // Jira Data Center: a personal access token (bearer).
+    z.object({ provider: z.literal("jira"), method: z.literal("token"), baseUrl: baseUrlSchema, token, name: name.optional() }),
+  ]),
+  z.object({ provider: z.literal("linear"), method: z.literal("api_key"), token, name: name.optional() }),
+], { error: "expected provider github, gitlab, jira or linear; Slack and OAuth connect through /integrations/oauth/<provider>" });
+export type ConnectInput = z.output<typeof connectSchema>;
+
+export const updateConnectionSchema = z
+  .object({ name: name.optional(), status: z.enum(["active", "disabled"]).optional() })
+  .refine((input) => input.name !== undefined || input.status !== undefined, "nothing to change");
+
+export const oauthStartSchema = z.object({ baseUrl: baseUrlSchema.optional(), name: name.optional() });
+
+/** What a provider sends back to the callback; everything optional, judged by the domain. */
+export const oauthCallbackQuery = z.object({
+  state: z.string().max(200).optional(),
+  code: z.string().max(4096).optional(),
+  error: z.string().max(200).optional(),
+  installation_id: z.string().max(40).optional(),
+  setup_action: z.string().max(40).optional(),
+});
+
+export const RESOURCE_KINDS = ["repository", "project", "team", "channel"] as const;
+export const resourcesQuery = z.object({ kind: z.enum(RESOURCE_KINDS).optional() });
+
+const slug = z.string().min(1).max(64);
+const connectionId = z.string().min(1).max(64);
+export const integrationsParams = z.object({ slug });
+export const connectionParams = z.object({ slug, connectionId });
+export const oauthStartParams = z.object({ slug, provider: z.enum(PROVIDERS) });
+/** The callback never answers a 4xx for a bad provider name: it redirects with an error code. */
+export const oauthCallbackParams = z.object({ provider: z.string().max(40) });
