@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { browserFor, createAccount, createOrg } from "./support/accounts";
 
-const sections = ["Org", "Members", "Secrets", "Integrations", "Billing", "API keys", "Audit log"];
-const paths = ["", "/members", "/secrets", "/integrations", "/billing", "/api-keys", "/audit"];
+const sections = ["Org", "Members", "Secrets", "Integrations", "Activity", "Billing", "API keys", "Audit log"];
+const paths = ["", "/members", "/secrets", "/integrations", "/activity", "/billing", "/api-keys", "/audit"];
 
 test("the console asks a signed-out visitor to sign in, and comes back afterwards", async ({ page, baseURL }) => {
   const owner = await createAccount(baseURL!, { label: "returning" });

@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, CreditCard, KeyRound, Plug, ScrollText, Users, type LucideIcon } from "lucide-react";
+import { Activity, Building2, CreditCard, KeyRound, Plug, ScrollText, Users, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -11,6 +11,7 @@ const icons: Record<string, LucideIcon> = {
   members: Users,
   secrets: KeyRound,
   integrations: Plug,
+  activity: Activity,
   billing: CreditCard,
   audit: ScrollText,
 };
@@ -21,7 +22,8 @@ export function Sidebar({ slug, permissions }: { slug: string; permissions: read
     <nav aria-label="Console" className="flex flex-col gap-1 p-3">
       {consoleNav.filter((item) => permissions.includes(item.permission)).map((item) => {
         const href = navHref(slug, item);
-        const active = pathname === href;
+        // A section's sub-pages (an integration, its rules) keep the section highlighted.
+        const active = pathname === href || (item.segment !== "" && pathname.startsWith(`${href}/`));
         const Icon = icons[item.segment] ?? Building2;
         return (
           <Link

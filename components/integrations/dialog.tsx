@@ -1,0 +1,33 @@
+"use client";
+
+import { useEffect, useRef, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+
+/**
+ * A modal dialog on the native <dialog> element (focus trap, Escape and the backdrop
+ * come with it), open while mounted.
+ */
+export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      aria-label={title}
+      onClose={onClose}
+      className="m-auto w-full max-w-lg rounded-lg border border-border bg-background p-0 shadow-lg backdrop:bg-black/40"
+    >
+      <div className="flex items-center justify-between border-b border-border px-6 py-4">
+        <h2 className="text-lg font-semibold tracking-tight">{title}</h2>
+        <Button type="button" size="sm" variant="ghost" aria-label="Close" onClick={() => ref.current?.close()}>
+          ✕
+        </Button>
+      </div>
+      <div className="p-6">{children}</div>
+    </dialog>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ConnectionItem } from "@/lib/integrations/queries";
+import { useRotateWebhookSecret } from "@/lib/integrations/query-hooks";
+import type { Provider } from "@/lib/integrations/types";
+import { CopyButton } from "./copy-button";
+
+/** Where each provider wants the URL and the secret. */
+const WHERE: Record<Provider, string> = {
+  github: "In the repository's or organization's Settings → Webhooks: Payload URL, content type application/json, and this secret.",
+  gitlab: "In the project's or group's Settings → Webhooks: URL, and this secret as the secret token.",
+  jira: "In Jira's System → Webhooks: URL, and this secret.",
+  linear: "In Linear's Settings → API → Webhooks: URL.",
+  slack: "In your Slack app's Event Subscriptions and Interactivity: Request URL.",
+};
+
+type Props = { slug: string; connection: ConnectionItem; canManage: boolean; secret: string | null; onSecret: (secret: string | null) => void };
+
+/** The webhook URL (with copy), the webhook secret once after connect or rotation, and rotation. */
+export function WebhookPanel({ slug, connection, canManage, secret, onSecret }: Props) {
+  const rotate = useRotateWebhookSecret(slug, connection.id);
+  return (
+    <div className="flex flex-col gap-3">
+      <p className="text-sm text-muted-foreground">{WHERE[connection.provider]}</p>
+      <div className="flex items-center gap-2">
+        <code data-testid="webhook-url" className="flex-1 break-all rounded bg-muted px-2 py-1 font-mono text-xs">
+          {connection.webhookUrl}
+        </code>
+        <CopyButton value={connection.webhookUrl} label="Copy webhook URL" />
+      </div>
+      {secret && (
+        <Alert variant="success">
+          <p className="font-medium">Copy the webhook secret now: it will not be shown again.</p>
+          <div className="mt-2 flex items-center gap-2">
+            <code data-testid="webhook-secret" className="break-all rounded bg-muted px-2 py-1 font-mono text-xs text-foreground">
+              {secret}
+            </code>
+            <CopyButton value={secret} label="Copy webhook secret" />
+            <Button size="sm" variant="ghost" onClick={() => onSecret(null)}>
+              Done
+            </Button>
+          </div>
+        </Alert>
+      )}
+      {rotate.error && <Alert variant="error">{rotate.error.message}</Alert>}
+      {canManage && (
+        <div>
+          <Button
+            size="sm"
+            variant="outline"
+            disabled={rotate.isPending}
+            onClick={() => {
+              if (window.confirm("Rotate the webhook secret? Deliveries signed with the old one will be refused until the provider has the new one."))
+                rotate.mutate(undefined, { onSuccess: (answer) => onSecret(answer.webhookSecret) });
+            }}
+          >
+            Rotate webhook secret
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
