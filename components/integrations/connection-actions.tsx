@@ -41,7 +41,8 @@ export function ConnectionActions({ slug, connection, onSyncRequested }: Props) 
           Disconnect
         </Button>
       </div>
-      {check.isSuccess && <Alert variant="success">The provider accepted the credentials.</Alert>}
+      {check.data?.ok === true && <Alert variant="success">The provider accepted the credentials.</Alert>}
+      {check.data?.ok === false && <Alert variant="error">The provider refused: {check.data.error}</Alert>}
       {sync.isSuccess && <Alert variant="info">Sync started; the resources below refresh when it finishes.</Alert>}
       {error && <Alert variant="error">{error.message}</Alert>}
     </div>

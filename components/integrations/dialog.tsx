@@ -9,10 +9,11 @@ import { Button } from "@/components/ui/button";
  */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // No close() on unmount: removing the element ends the modal, and a close event from a
+  // cleanup would tell the parent to close a dialog it just reopened (strict mode).
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
   }, []);
   return (
     <dialog

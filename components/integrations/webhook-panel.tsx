@@ -21,6 +21,8 @@ type Props = { slug: string; connection: ConnectionItem; canManage: boolean; sec
 /** The webhook URL (with copy), the webhook secret once after connect or rotation, and rotation. */
 export function WebhookPanel({ slug, connection, canManage, secret, onSecret }: Props) {
   const rotate = useRotateWebhookSecret(slug, connection.id);
+  // Slack signs with its app's signing secret: Bastion neither chooses nor shows it.
+  const signedByApp = connection.provider === "slack";
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-muted-foreground">{WHERE[connection.provider]}</p>
@@ -45,7 +47,8 @@ export function WebhookPanel({ slug, connection, canManage, secret, onSecret }: 
         </Alert>
       )}
       {rotate.error && <Alert variant="error">{rotate.error.message}</Alert>}
-      {canManage && (
+      {signedByApp && <p className="text-sm text-muted-foreground">Slack signs its requests with the Slack app&apos;s signing secret (SLACK_SIGNING_SECRET on this instance), so there is no secret to copy here.</p>}
+      {canManage && !signedByApp && (
         <div>
           <Button
             size="sm"

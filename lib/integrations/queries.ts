@@ -97,7 +97,8 @@ export const startOAuthRequest = (slug: string, provider: Provider, body: { base
 export const updateConnectionRequest = (slug: string, id: string, body: { name?: string; status?: "active" | "disabled" }) =>
   apiFetch<ConnectionItem>(one(slug, id), { method: "PATCH", body });
 export const disconnectRequest = (slug: string, id: string) => apiFetch<unknown>(one(slug, id), { method: "DELETE" });
-export const checkRequest = (slug: string, id: string) => apiFetch<unknown>(`${one(slug, id)}/check`, { method: "POST", body: {} });
+/** A refusal by the provider is an answer too (ok false, its reason), kept as the connection's last error. */
+export const checkRequest = (slug: string, id: string) => apiFetch<{ ok: boolean; error: string | null; connection: ConnectionItem }>(`${one(slug, id)}/check`, { method: "POST", body: {} });
 export const rotateWebhookSecretRequest = (slug: string, id: string) => apiFetch<{ webhookSecret: string }>(`${one(slug, id)}/webhook-secret`, { method: "POST", body: {} });
 export const syncRequest = (slug: string, id: string) => apiFetch<unknown>(`${one(slug, id)}/sync`, { method: "POST", body: {} });
 
