@@ -4,7 +4,7 @@
 import "server-only";
 import { clientIp } from "../auth/request-meta";
 import { hashToken } from "../auth/tokens";
-import { getDb } from "../db";
+import { getDb, getPool } from "../db";
 import { Unauthorized } from "../errors";
 import type { Actor } from "../http/authenticate";
 import { recordApiKeyDenial } from "./denials";
@@ -16,10 +16,7 @@ export async function apiKeyAuthenticator(request: Request): Promise<Actor | nul
   const token = bearerToken(request);
   if (token === null) return null;
   if (!KEY_PATTERN.test(token)) throw new Unauthorized("Invalid API key");
-  const key = await getDb().apiKey.findUnique({
-    where: { keyHash: hashToken(token) },
-    select: { id: true, orgId: true, createdById: true, scopes: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
-  });
+  const key = await findKeyByHash(hashToken(token));
   if (!key) throw new Unauthorized("Invalid API key");
   if (key.revokedAt || (key.expiresAt && key.expiresAt.getTime() <= Date.now())) {
     await recordApiKeyDenial(request, key, key.revokedAt ? "revoked" : "expired");
@@ -27,6 +24,19 @@ export async function apiKeyAuthenticator(request: Request): Promise<Actor | nul
   }
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) await touchLastUsed(key.id, clientIp(request));
   return { kind: "apiKey", apiKeyId: key.id, orgId: key.orgId, userId: key.createdById, scopes: key.scopes };
+}
+
+type KeyRow = { id: string; orgId: string; createdById: string | null; scopes: string[]; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null };
+
+/** Plain SQL, as every API-key request runs it (npm run bench:api); UTC as Prisma stores it. */
+async function findKeyByHash(keyHash: string): Promise<KeyRow | null> {
+  const { rows } = await getPool().query<KeyRow>(
+    `SELECT id, "orgId", "createdById", scopes, "expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
+            "revokedAt" AT TIME ZONE 'UTC' AS "revokedAt", "lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt"
+     FROM "ApiKey" WHERE "keyHash" = $1`,
+    [keyHash],
+  );
+  return rows[0] ?? null;
 }
 
 /**
