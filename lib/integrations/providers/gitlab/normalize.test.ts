@@ -1,9 +1,9 @@
-// GitLab events from the payload examples GitLab documents (fixtures/normalize-*.json).
+// GitLab events from the payload examples GitLab documents (the webhook fixtures, fixtures/README.md).
 import { describe, expect, it } from "vitest";
-import mergeRequest from "./fixtures/normalize-merge-request.json";
-import issue from "./fixtures/normalize-issue.json";
-import pipeline from "./fixtures/normalize-pipeline.json";
-import push from "./fixtures/normalize-push.json";
+import issue from "./fixtures/issue-hook.json";
+import mergeRequest from "./fixtures/merge-request-hook.json";
+import pipeline from "./fixtures/pipeline-hook.json";
+import push from "./fixtures/push-hook.json";
 import { normalize } from "./normalize";
 
 const receivedAt = new Date("2026-01-02T03:04:05Z");
@@ -57,7 +57,9 @@ describe("GitLab normalizer", () => {
   });
 
   it("gives a pipeline its status as action, so rules can ask for pipeline.failed", () => {
-    expect(run("Pipeline Hook", pipeline)).toMatchObject({
+    expect(run("Pipeline Hook", pipeline)).toMatchObject({ type: "pipeline", action: "success", summary: "Pipeline #3 on master succeeded in gitlab-org/gitlab-test (root)" });
+    const failed = { ...pipeline, object_attributes: { ...pipeline.object_attributes, status: "failed" } };
+    expect(run("Pipeline Hook", failed)).toMatchObject({
       type: "pipeline",
       action: "failed",
       actor: "root",

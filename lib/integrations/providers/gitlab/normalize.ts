@@ -25,6 +25,10 @@ function actionOf(kind: string, payload: unknown): string | null {
   return past(first(text(attributes, "action"), text(payload, "action")));
 }
 
+/** A pipeline's or job's status as words; the action keeps GitLab's own status name. */
+const STATUS: Record<string, string> = { success: "succeeded", canceled: "was canceled", running: "is running", pending: "is pending", skipped: "was skipped", created: "was created", manual: "awaits a manual action" };
+const status = (action: string | null) => (action ? (STATUS[action] ?? words(action)) : "changed");
+
 const quoted = (value: string | null) => (value ? ` “${oneLine(value, 80)}”` : "");
 const NOTEABLE: Record<string, [string, string]> = { MergeRequest: ["merge request !", "merge_request"], Issue: ["issue #", "issue"], Commit: ["commit ", "commit"], Snippet: ["snippet $", "snippet"] };
 
@@ -51,9 +55,9 @@ function describe(kind: string, action: string | null, payload: unknown): string
       return `${action === "updated" ? "edited a comment on" : "commented on"} ${label}${id}${quoted(text(target, "title"))}`.trim();
     }
     case "pipeline":
-      return `pipeline #${text(attributes, "iid") ?? text(attributes, "id") ?? "?"} on ${text(attributes, "ref") ?? "?"} ${words(action)}`;
+      return `pipeline #${text(attributes, "iid") ?? text(attributes, "id") ?? "?"} on ${text(attributes, "ref") ?? "?"} ${status(action)}`;
     case "job":
-      return `job “${oneLine(text(payload, "build_name"), 80)}” on ${text(payload, "ref") ?? "?"} ${words(action)}`;
+      return `job “${oneLine(text(payload, "build_name"), 80)}” on ${text(payload, "ref") ?? "?"} ${status(action)}`;
     case "deployment":
       return `deployment to ${text(payload, "environment") ?? "?"} ${words(action)}`;
     case "release":

@@ -1,5 +1,7 @@
-// Jira events from the payload shapes Atlassian documents (fixtures/normalize-*.json).
+// Jira events from Atlassian's documented example (the webhook fixture issue-updated.json)
+// and payloads of the same documented shape for other events (fixtures/normalize-*.json).
 import { describe, expect, it } from "vitest";
+import issueUpdated from "./fixtures/issue-updated.json";
 import commentCreated from "./fixtures/normalize-comment-created.json";
 import issueAssigned from "./fixtures/normalize-issue-assigned.json";
 import issueCreated from "./fixtures/normalize-issue-created.json";
@@ -20,6 +22,21 @@ describe("Jira normalizer", () => {
       occurredAt: new Date(1525698237764),
       actorId: "5b10a2844c20165700ede21g",
       resourceIds: ["TEST", "10000"],
+    });
+  });
+
+  it("turns the documented jira:issue_updated example into issue.updated by its Data Center user", () => {
+    expect(run(issueUpdated)).toEqual({
+      source: "jira",
+      type: "issue",
+      action: "updated",
+      actor: "Bryan Rollins [Atlassian]",
+      resource: null,
+      url: "https://jira.atlassian.com/browse/JRA-20002",
+      summary: "Bryan Rollins [Atlassian] updated JRA-20002 “I feel the need for speed”",
+      occurredAt: new Date(1525698237764),
+      actorId: "brollins",
+      resourceIds: [],
     });
   });
 

@@ -1,6 +1,7 @@
-// Linear events from the payload shape Linear documents (fixtures/normalize-*.json).
+// Linear events from Linear's documented example (the webhook fixture comment-create.json)
+// and payloads of the same documented shape for issues (fixtures/normalize-*.json).
 import { describe, expect, it } from "vitest";
-import commentCreate from "./fixtures/normalize-comment-create.json";
+import commentCreate from "./fixtures/comment-create.json";
 import issueAssigned from "./fixtures/normalize-issue-assigned.json";
 import issueCreate from "./fixtures/normalize-issue-create.json";
 import { normalize } from "./normalize";
@@ -34,14 +35,21 @@ describe("Linear normalizer", () => {
     expect(run(unassigned)).toMatchObject({ action: "updated" });
   });
 
-  it("describes a comment on its issue, in the issue's team", () => {
-    expect(run(commentCreate)).toMatchObject({
+  it("describes the documented comment example, and names its issue and team when the payload carries them", () => {
+    expect(run(commentCreate)).toEqual({
+      source: "linear",
       type: "comment",
       action: "created",
-      actor: "Wade Warren",
-      resource: "Engineering",
-      summary: "Wade Warren commented on ENG-123 “Webhook retries are not backing off” in Engineering",
+      actor: "Linear Developer",
+      resource: null,
+      url: "https://linear.app/issue/LIN-1778/foo-bar#comment-77e3abe8",
+      summary: "Linear Developer commented on an issue",
+      occurredAt: new Date("2020-01-23T12:53:18.084Z"),
+      actorId: "2e6eea91-1111-0000-9486-acea0603064d",
+      resourceIds: [],
     });
+    const withIssue = { ...commentCreate, data: { ...commentCreate.data, issue: { identifier: "ENG-123", title: "Webhook retries", team: { id: "t1", key: "ENG", name: "Engineering" } } } };
+    expect(run(withIssue)).toMatchObject({ resource: "Engineering", summary: "Linear Developer commented on ENG-123 “Webhook retries” in Engineering" });
   });
 
   it("snake-cases compound types", () => {

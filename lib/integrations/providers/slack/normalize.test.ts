@@ -1,9 +1,10 @@
-// Slack payloads from the examples Slack documents (fixtures/normalize-*.json).
+// Slack payloads from the examples Slack documents (the webhook fixtures, fixtures/README.md,
+// and a bot message of the documented shape, fixtures/normalize-bot-message.json).
 import { describe, expect, it } from "vitest";
-import appMention from "./fixtures/normalize-app-mention.json";
-import blockActions from "./fixtures/normalize-block-actions.json";
+import appMention from "./fixtures/app-mention.json";
+import blockActions from "./fixtures/block-actions.json";
 import botMessage from "./fixtures/normalize-bot-message.json";
-import urlVerification from "./fixtures/normalize-url-verification.json";
+import urlVerification from "./fixtures/url-verification.json";
 import { normalize } from "./normalize";
 
 const run = (eventType: string, payload: unknown) => normalize({ eventType, action: null, payload });
@@ -30,7 +31,7 @@ describe("Slack normalizer", () => {
 
   it("turns an interactivity payload into its type and action id, never keeping the response_url", () => {
     const event = run("block_actions", blockActions);
-    expect(event).toMatchObject({ type: "block_actions", action: "approve_request", actor: "spengler", actorId: "U123ABC456", resource: "ecto-containment", url: null });
+    expect(event).toMatchObject({ type: "block_actions", action: "WaXA", actor: "jtorrance", actorId: "UA8RXUSPL", resource: "review-updates", resourceIds: ["CBR2V3XEX"], url: null });
     expect(JSON.stringify(event)).not.toContain("hooks.slack.com");
   });
 
