@@ -3,11 +3,13 @@
 // lib/rate-limit/plans.ts) returns the RateLimit-* headers every response carries, and
 // throws RateLimited (429) when a limit is exhausted.
 import { createApiRateLimiter } from "../rate-limit/api-limiter";
+import type { LimitCheck } from "../rate-limit/multi-limit";
 import type { Actor } from "./authenticate";
 
 export type RateLimitDecision = { headers: Record<string, string> };
 
-export type RateLimiter = (request: Request, actor: Actor | null) => Promise<RateLimitDecision>;
+/** `own`: a route's own limits (webhooks: per connection), checked instead of the caller's. */
+export type RateLimiter = (request: Request, actor: Actor | null, own?: LimitCheck[]) => Promise<RateLimitDecision>;
 
 let limiter: RateLimiter = createApiRateLimiter();
 
@@ -15,6 +17,6 @@ export function registerRateLimiter(next: RateLimiter): void {
   limiter = next;
 }
 
-export function rateLimit(request: Request, actor: Actor | null): Promise<RateLimitDecision> {
-  return limiter(request, actor);
+export function rateLimit(request: Request, actor: Actor | null, own?: LimitCheck[]): Promise<RateLimitDecision> {
+  return limiter(request, actor, own);
 }

@@ -4,6 +4,7 @@
 // is already authenticated, authorized and parsed.
 import { performance } from "node:perf_hooks";
 import { logger } from "../logger";
+import type { LimitCheck } from "../rate-limit/multi-limit";
 import { observeRequest, routeTemplate } from "../metrics/http";
 import { authenticate, type Actor, type AuthMode } from "./authenticate";
 import { DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
@@ -25,6 +26,8 @@ export type RouteOptions<S extends RouteSchemas> = {
   csrf?: boolean;
   schemas?: S;
   bodyLimit?: number;
+  /** The route's own rate limits, instead of the caller's (webhooks: per connection, from the URL). */
+  limits?: (params: Record<string, string | string[] | undefined>) => LimitCheck[];
 };
 
 export type RouteContext<S extends RouteSchemas> = Parsed<S> & {
@@ -66,7 +69,7 @@ export function route<S extends RouteSchemas = Record<never, never>>(
         throw refused;
       }
       if (actor?.kind === "user" || options.csrf) assertSameOrigin(request);
-      headers = (await rateLimit(request, actor)).headers;
+      headers = (await rateLimit(request, actor, options.limits?.(rawParams))).headers;
 
       const slug = typeof rawParams.slug === "string" ? rawParams.slug : undefined;
       const access = slug !== undefined && options.auth !== "none" ? await resolveOrg(slug, actor, request) : null;

@@ -40,8 +40,8 @@ function binding(results: LimitResult[]): LimitResult {
 }
 
 export function createApiRateLimiter(limiter: () => MultiLimiter = processLimiter) {
-  return async function apiRateLimiter(request: Request, actor: Actor | null): Promise<RateLimitDecision> {
-    const checks = await checksFor(request, actor);
+  return async function apiRateLimiter(request: Request, actor: Actor | null, own?: LimitCheck[]): Promise<RateLimitDecision> {
+    const checks = own ?? (await checksFor(request, actor));
     const results = await limiter().check(checks, actor?.kind === "apiKey" ? usageField(actor.orgId) : undefined);
     const shown = binding(results);
     const headers = rateLimitHeaders(shown);

@@ -35,5 +35,15 @@ export const BENCH_API_KEY_LIMITS: Pick<PlanLimits, "apiKey" | "org"> = {
   org: perMinute("api-org", 1_000_000_000),
 };
 
+/**
+ * Inbound webhooks, per connection (not per IP: providers deliver bursts from a few
+ * addresses). 100 a second sustained covers a busy GitHub organization; a flood beyond
+ * it meets 429s, which providers retry or show as failed deliveries.
+ */
+export const WEBHOOK_CONNECTION_LIMIT: LimitRule = perMinute("webhook-connection", 6_000);
+
+/** With BASTION_BENCH=1, as BENCH_API_KEY_LIMITS: `npm run bench:webhooks` measures ingestion, not 429s. */
+export const BENCH_WEBHOOK_CONNECTION_LIMIT: LimitRule = perMinute("webhook-connection", 1_000_000_000);
+
 /** Limits for traffic that has no org yet (anonymous, session users): the free plan's. */
 export const DEFAULT_LIMITS = PLAN_LIMITS.free;
