@@ -17,6 +17,7 @@ type Expectation = { auth: RouteMeta["auth"]; permission?: Permission };
 const EXPECTED: Record<string, Expectation> = {
   // The benchmark baseline; 404 unless BASTION_BENCH=1.
   "GET /api/bench/members": { auth: "none" },
+  "POST /api/bench/webhooks": { auth: "none" },
   "GET /api/health": { auth: "none" },
   "GET /api/health/ready": { auth: "none" },
   // Its own bearer-token check (METRICS_TOKEN), not a session or API key.
@@ -91,6 +92,8 @@ const EXPECTED: Record<string, Expectation> = {
   "POST /api/v1/orgs/[slug]/api-keys": { auth: "session", permission: "api-keys:manage" },
   "DELETE /api/v1/orgs/[slug]/api-keys/[keyId]": { auth: "session", permission: "api-keys:manage" },
   "GET /api/v1/orgs/[slug]/usage": { auth: "both", permission: "org:read" },
+  // A provider's signature on the raw body is the credential (lib/integrations/webhooks).
+  "POST /api/webhooks/[provider]/[connectionId]": { auth: "none" },
 };
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -5,6 +5,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { getDb } from "../../db";
+import { BadRequest } from "../../errors";
 import { enqueue } from "../../jobs/queue";
 import type { ParsedDelivery } from "../types";
 import type { WebhookTarget } from "./target";
@@ -14,6 +15,9 @@ export const PROCESS_DELIVERY_TASK = "integrations.process-delivery";
 /** lastDeliveryAt is refreshed at most this often, so a burst does not queue on the connection's row lock. */
 const LAST_DELIVERY_RESOLUTION = "1 second";
 
+/** An escaped NUL (an odd number of backslashes, then u0000): valid JSON that PostgreSQL's jsonb refuses. */
+const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
+
 class Duplicate extends Error {}
 
 export function newDeliveryId(): string {
@@ -22,6 +26,8 @@ export function newDeliveryId(): string {
 
 export async function storeDelivery(target: WebhookTarget, delivery: ParsedDelivery, headers: Record<string, string>): Promise<"stored" | "duplicate"> {
   const id = newDeliveryId();
+  const payload = JSON.stringify(delivery.payload);
+  if (ESCAPED_NUL.test(payload)) throw new BadRequest("The webhook body contains a NUL character, which cannot be stored");
   try {
     await getDb().$transaction(async (tx) => {
       // The job first: its id goes into the delivery row, which saves a statement; a
@@ -31,7 +37,7 @@ export async function storeDelivery(target: WebhookTarget, delivery: ParsedDeliv
         WITH delivery AS (
           INSERT INTO "WebhookDelivery" (id, "orgId", "connectionId", provider, "deliveryId", "eventType", action, headers, payload, "jobId")
           VALUES (${id}, ${target.orgId}, ${target.id}, ${target.provider}::"IntegrationProvider", ${delivery.deliveryId}, ${delivery.eventType},
-                  ${delivery.action}, ${JSON.stringify(headers)}::jsonb, ${JSON.stringify(delivery.payload)}::jsonb, ${jobId})
+                  ${delivery.action}, ${JSON.stringify(headers)}::jsonb, ${payload}::jsonb, ${jobId})
           ON CONFLICT ("connectionId", "deliveryId") DO NOTHING
           RETURNING id),
         touched AS (
