@@ -10,7 +10,7 @@ import { createOAuthAuthority, type OAuthAuthority } from "./oauth";
 const creds = standInCredentials.linear;
 const stamp = "2024-01-15T10:00:00.000Z";
 const viewer = { __typename: "User", id: "8f9c2a8e-user-0001", name: "Jane Doe", displayName: "jane", email: "jane@acme.test", active: true, admin: true, app: false, isMe: true, guest: false, createdAt: stamp, updatedAt: stamp, url: "https://linear.app/acme/profiles/jane" };
-const organization = { __typename: "Organization", id: "2b3c4d5e-org-0001", name: "Acme", urlKey: "acme", createdAt: stamp, updatedAt: stamp, userCount: 12 };
+const organization = { __typename: "Organization", id: "2b3c4d5e-org-0001", name: "Acme", urlKey: "acme", createdAt: stamp, updatedAt: stamp, userCount: 12, allowedAuthServices: [], previousUrlKeys: [], projectStatuses: [], subscription: null, roadmapEnabled: false };
 const teams = [
   { __typename: "Team", id: "team-eng-0001", key: "ENG", name: "Engineering", createdAt: stamp, updatedAt: stamp, private: false },
   { __typename: "Team", id: "team-des-0002", key: "DES", name: "Design", createdAt: stamp, updatedAt: stamp, private: false },
