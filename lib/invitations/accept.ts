@@ -8,6 +8,7 @@ import { hashToken } from "../auth/tokens";
 import { auditFields, type UserContext } from "../context";
 import { getDb } from "../db";
 import { AppError, Conflict, Forbidden, NotFound } from "../errors";
+import { recordMemberJoined } from "../integrations/events/bastion";
 
 export type InvitationStatus = "valid" | "expired" | "revoked" | "used";
 
@@ -78,6 +79,7 @@ export async function acceptInvitation(ctx: UserContext, token: string): Promise
       targetId: ctx.actor.userId,
       metadata: { invitationId: invitation.id, role: invitation.role },
     });
+    await recordMemberJoined(tx, { orgId: invitation.orgId, orgSlug: invitation.org.slug, userId: ctx.actor.userId, role: invitation.role });
     return { orgSlug: invitation.org.slug };
   });
 }

@@ -5,3 +5,5 @@ import "../orgs/tasks";
 import "../audit/tasks";
 import "../secrets/tasks";
 import "../usage/tasks";
+import "../integrations/deliveries/tasks";
+import "../integrations/notify/tasks";

@@ -3,7 +3,8 @@
 // worker knows every task.
 import type { Db } from "../db";
 
-export type JobContext = { db: Db; jobId: string; attempt: number; signal: AbortSignal };
+/** `attempt` counts from 1; when it reaches `maxAttempts` (set by the worker), a failure dead-letters the job. */
+export type JobContext = { db: Db; jobId: string; attempt: number; maxAttempts?: number; signal: AbortSignal };
 
 export type TaskDefinition<P = unknown> = {
   name: string;

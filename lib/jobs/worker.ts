@@ -64,7 +64,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     try {
       if (!task) throw new Error(`unknown task "${job.task}"`);
       if (job.attempts > job.maxAttempts) throw new Error("the worker running this job stopped before it finished");
-      await task.run(job.payload, { db, jobId: job.id, attempt: job.attempts, signal: jobSignal.signal });
+      await task.run(job.payload, { db, jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, signal: jobSignal.signal });
       await markSucceeded(db, job.id, workerId);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@ import { auditFields, type OrgContext } from "../context";
 import { getDb } from "../db";
 import { enqueue } from "../jobs/queue";
 import { Conflict } from "../errors";
+import { recordDataKeyRotated } from "../integrations/events/bastion";
 import { insertDataKey, wrapNewDataKey } from "./data-keys";
 
 export async function rotateOrgDataKey(ctx: OrgContext) {
@@ -18,6 +19,7 @@ export async function rotateOrgDataKey(ctx: OrgContext) {
     if (!(await insertDataKey(tx, ctx.org.id, version, wrapped))) throw new Conflict("The data key is being rotated already; try again");
     await enqueue(tx, "secrets.reencrypt", { orgId: ctx.org.id }, { uniqueKey: `secrets.reencrypt:${ctx.org.id}:${version}` });
     await recordAudit(tx, { ...auditFields(ctx), action: "secret.data_key_rotated", targetType: "org", targetId: ctx.org.id, metadata: { dataKeyVersion: version } });
+    await recordDataKeyRotated(tx, { orgId: ctx.org.id, orgSlug: ctx.org.slug, userId: ctx.actor.userId, dataKeyVersion: version });
   });
   return { dataKeyVersion: version };
 }
