@@ -25,10 +25,15 @@ export type GitHubStandIn = StandInServer & {
   tokenExpiresAt: Date;
 };
 
+/** A fresh app key, PEM PKCS#1 as GitHub issues them; the stand-in checks JWTs against its public half. */
+export function newGitHubAppPrivateKey(): string {
+  return generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+}
+
 const badCredentials = (): StandInReply => json(401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest", status: "401" });
 
 export async function startGitHubStandIn(options: { port?: number; appPrivateKey?: string; setupUrl?: string } = {}): Promise<GitHubStandIn> {
-  const appPrivateKey = options.appPrivateKey ?? generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  const appPrivateKey = options.appPrivateKey ?? newGitHubAppPrivateKey();
   const publicKey = createPublicKey(appPrivateKey);
   const installationTokens = new Map<string, number>();
   const tokenExpiresAt = new Date(Date.now() + 30 * 24 * 3600_000);

@@ -11,6 +11,7 @@ import { startLinearStandIn, type LinearStandIn } from "./linear";
 import { startSlackStandIn, type SlackMessageReceived, type SlackStandIn } from "./slack";
 
 export { standInCredentials } from "./credentials";
+export { newGitHubAppPrivateKey } from "./github";
 export type { Fault } from "./http";
 export type { SlackMessageReceived } from "./slack";
 
@@ -68,19 +69,7 @@ export async function startProviderStandIns(options: StandInOptions = {}): Promi
   ]);
   const servers = { github, gitlab, atlassian, linear, slack };
   const authorities = { gitlab: gitlab.oauth, atlassian: atlassian.oauth, linear: linear.oauth };
-  const urls = {
-    github: github.url,
-    githubWeb: github.url,
-    gitlab: gitlab.url,
-    atlassianAuth: atlassian.url,
-    atlassianApi: atlassian.url,
-    jiraSite: atlassian.siteUrl,
-    jiraDataCenter: atlassian.dataCenterUrl,
-    linearApi: linear.url,
-    linearWeb: linear.url,
-    slackApi: `${slack.url}/api`,
-    slackWeb: slack.url,
-  };
+  const urls = standInUrls({ github: github.url, gitlab: gitlab.url, atlassian: atlassian.url, linear: linear.url, slack: slack.url });
   return {
     urls,
     env: standInEnvironment(urls, github.appPrivateKey),
@@ -97,6 +86,34 @@ export async function startProviderStandIns(options: StandInOptions = {}): Promi
       await Promise.all(Object.values(servers).map((server) => server.close()));
     },
   };
+}
+
+/** Each stand-in's URLs from its origin (http://127.0.0.1:<port>). */
+export function standInUrls(origins: Record<StandInName, string>): ProviderStandIns["urls"] {
+  return {
+    github: origins.github,
+    githubWeb: origins.github,
+    gitlab: origins.gitlab,
+    atlassianAuth: origins.atlassian,
+    atlassianApi: origins.atlassian,
+    jiraSite: `${origins.atlassian}/site`,
+    jiraDataCenter: `${origins.atlassian}/dc`,
+    linearApi: origins.linear,
+    linearWeb: origins.linear,
+    slackApi: `${origins.slack}/api`,
+    slackWeb: origins.slack,
+  };
+}
+
+/**
+ * The environment for stand-ins on fixed ports, computable before they start (a browser
+ * test's web server is configured before its global setup runs): pass the same ports and
+ * GitHub App key to startProviderStandIns.
+ */
+export function standInEnvironmentForPorts(ports: Record<StandInName, number>, githubAppPrivateKey: string): Record<string, string> {
+  const origin = (port: number) => `http://127.0.0.1:${port}`;
+  const origins = { github: origin(ports.github), gitlab: origin(ports.gitlab), atlassian: origin(ports.atlassian), linear: origin(ports.linear), slack: origin(ports.slack) };
+  return standInEnvironment(standInUrls(origins), githubAppPrivateKey);
 }
 
 function standInEnvironment(urls: ProviderStandIns["urls"], githubAppPrivateKey: string): Record<string, string> {

@@ -79,6 +79,8 @@ export async function startSlackStandIn(options: { port?: number; tokenRotation?
 
   function handle(request: StandInRequest): StandInReply {
     if (request.method === "GET" && request.path === "/oauth/v2/authorize") return authorize(request, codes);
+    // Not Slack's: lets a test in another process (the browser tests) read what was posted.
+    if (request.method === "GET" && request.path === "/_stand-in/messages") return json(200, { messages });
     const method = /^\/api\/([\w.]+)$/.exec(request.path)?.[1];
     if (!method || request.method !== "POST") return json(404, { ok: false, error: "unknown_method" });
     const params = request.form();
