@@ -8,4 +8,11 @@ export const e2ePorts = {
   mailboxHttp: base + 2,
   singleProcessApp: base + 3,
   oidcProvider: base + 4,
+  // Provider API stand-ins (provider-stand-ins.ts) and their view for the specs.
+  githubStandIn: base + 5,
+  gitlabStandIn: base + 6,
+  atlassianStandIn: base + 7,
+  linearStandIn: base + 8,
+  slackStandIn: base + 9,
+  standInsView: base + 10,
 };
