@@ -5,5 +5,6 @@ import "../orgs/tasks";
 import "../audit/tasks";
 import "../secrets/tasks";
 import "../usage/tasks";
+import "../integrations/sync/tasks";
 import "../integrations/deliveries/tasks";
 import "../integrations/notify/tasks";

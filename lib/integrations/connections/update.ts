@@ -1,0 +1,29 @@
+// Renaming a connection and turning it off or on. A disabled connection answers its
+// webhooks with 410 and is left out of syncs and notifications; nothing is deleted.
+import "server-only";
+import type { z } from "zod";
+import { recordAudit } from "../../audit/record";
+import { auditFields, type OrgContext } from "../../context";
+import { getDb } from "../../db";
+import { presentConnection } from "./present";
+import { getConnectionOrThrow } from "./queries";
+import type { updateConnectionSchema } from "./schemas";
+
+export async function updateConnection(ctx: OrgContext, connectionId: string, input: z.output<typeof updateConnectionSchema>) {
+  const row = await getDb().$transaction(async (tx) => {
+    const before = await getConnectionOrThrow(tx, ctx, connectionId);
+    const after = await tx.integrationConnection.update({
+      where: { id: before.id },
+      data: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.status !== undefined ? { status: input.status } : {}) },
+    });
+    const audit = { ...auditFields(ctx), targetType: "integration", targetId: after.id } as const;
+    if (input.name !== undefined && input.name !== before.name) {
+      await recordAudit(tx, { ...audit, action: "integration.updated", metadata: { provider: after.provider, name: after.name, previousName: before.name } });
+    }
+    if (input.status !== undefined && input.status !== before.status) {
+      await recordAudit(tx, { ...audit, action: input.status === "disabled" ? "integration.disabled" : "integration.enabled", metadata: { provider: after.provider, name: after.name } });
+    }
+    return after;
+  });
+  return presentConnection(row);
+}
