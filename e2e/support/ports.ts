@@ -8,11 +8,10 @@ export const e2ePorts = {
   mailboxHttp: base + 2,
   singleProcessApp: base + 3,
   oidcProvider: base + 4,
-  // Provider API stand-ins (provider-stand-ins.ts) and their view for the specs.
+  // Provider API stand-ins (provider-stand-ins.ts).
   githubStandIn: base + 5,
   gitlabStandIn: base + 6,
   atlassianStandIn: base + 7,
   linearStandIn: base + 8,
   slackStandIn: base + 9,
-  standInsView: base + 10,
 };
