@@ -1,8 +1,10 @@
 // Runs an outbound operation with a usable OAuth access token: refreshes first when the
 // stored one has expired (or is about to), and once more when the provider answers
 // 401 anyway (revoked early, clock skew), persisting the new pair before retrying.
+// Concurrent calls of one connection in this process share a single refresh.
 // No "server-only" marker: the worker (plain Node) refreshes tokens.
-import type { ProviderCall } from "../types";
+import { processSingleton } from "../../runtime";
+import type { Credentials, ProviderCall } from "../types";
 import { ProviderError } from "./errors";
 import type { TokenSet } from "./oauth-token";
 
@@ -30,12 +32,30 @@ export async function withAccessToken<T>(call: ProviderCall, refresh: Refresher 
   }
 }
 
+type Refreshed = { update: Credentials; expiresAt: Date | null };
+
+/** Refreshes in flight by connection: providers that rotate refresh tokens accept each one once. */
+function inFlight(): Map<string, Promise<Refreshed>> {
+  return processSingleton("integration-token-refreshes", () => new Map());
+}
+
 async function refreshInto(call: ProviderCall, refresh: Refresher): Promise<void> {
+  const pending = inFlight();
+  let refreshed = pending.get(call.connection.id);
+  if (!refreshed) {
+    refreshed = refreshAndSave(call, refresh).finally(() => pending.delete(call.connection.id));
+    pending.set(call.connection.id, refreshed);
+  }
+  const { update, expiresAt } = await refreshed;
+  // Later requests of the same operation (pagination) use the new token too.
+  Object.assign(call.credentials, update);
+  call.connection.tokenExpiresAt = expiresAt;
+}
+
+async function refreshAndSave(call: ProviderCall, refresh: Refresher): Promise<Refreshed> {
   const tokens = await refresh(call.credentials.REFRESH_TOKEN!);
   // Providers that rotate refresh tokens send a new one; the others keep the old one valid.
   const update = { ACCESS_TOKEN: tokens.accessToken, REFRESH_TOKEN: tokens.refreshToken ?? call.credentials.REFRESH_TOKEN! };
   await call.saveCredentials(update, tokens.expiresAt);
-  // Later requests of the same operation (pagination) use the new token too.
-  Object.assign(call.credentials, update);
-  call.connection.tokenExpiresAt = tokens.expiresAt;
+  return { update, expiresAt: tokens.expiresAt };
 }

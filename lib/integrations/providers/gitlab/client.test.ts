@@ -99,6 +99,17 @@ describe("gitlab oauth", () => {
     expect(call.credentials.ACCESS_TOKEN).toBe(call.saved[0]!.update.ACCESS_TOKEN);
   });
 
+  it("concurrent calls of one connection share one refresh (GitLab rotates refresh tokens)", async () => {
+    const { result } = await connectWithOAuth();
+    const first = providerCall("gitlab", "oauth", result.credentials, { id: "conn_shared", tokenExpiresAt: new Date(0) });
+    const second = providerCall("gitlab", "oauth", result.credentials, { id: "conn_shared", tokenExpiresAt: new Date(0) });
+    const refreshes = standIns.state.oauthRefreshes("gitlab");
+    await Promise.all([gitlab.client.sync(first), gitlab.client.check(second)]);
+    expect(standIns.state.oauthRefreshes("gitlab")).toBe(refreshes + 1);
+    expect(first.saved.length + second.saved.length).toBe(1);
+    expect(second.credentials.ACCESS_TOKEN).toBe(first.credentials.ACCESS_TOKEN);
+  });
+
   it("a revoked refresh token leaves the connection unauthorized", async () => {
     const call = providerCall("gitlab", "oauth", { ACCESS_TOKEN: "gloas-at-stale000000", REFRESH_TOKEN: "gloas-rt-revoked00000" }, { tokenExpiresAt: new Date(0) });
     await expect(gitlab.client.check(call)).rejects.toMatchObject({ kind: "unauthorized" });

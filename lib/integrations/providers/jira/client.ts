@@ -47,8 +47,10 @@ function hostOf(url: string | null): string | null {
 }
 
 async function check(call: ProviderCall, jira: Jira): Promise<CheckResult> {
-  const me = (jira.deployment === "cloud" ? await jira.api.myself.getCurrentUser() : await jira.api.myself.getCurrentUser()) as { accountId?: string; name?: string; key?: string; displayName?: string };
-  const info = jira.deployment === "cloud" ? await jira.api.serverInfo.getServerInfo() : await jira.api.serverInfo.getServerInfo();
+  // Cloud users have an accountId; Data Center ones a key and a user name.
+  const api = jira.api as Version3Client; // v2 and v3 share these two endpoints' shapes
+  const me: { accountId?: string; key?: string; name?: string } = await api.myself.getCurrentUser();
+  const info = await api.serverInfo.getServerInfo();
   const siteUrl = siteUrlOf(call.connection) ?? info.baseUrl ?? null;
   const cloudId = call.connection.method === "oauth" ? cloudIdOf(call.connection) : null;
   const name = (jira.deployment === "datacenter" ? info.serverTitle : null) ?? hostOf(siteUrl) ?? info.serverTitle ?? "Jira";
