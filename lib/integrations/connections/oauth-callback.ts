@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { can, type Role } from "../../authz/permissions";
 import type { OrgContext, RequestInfo } from "../../context";
 import { getDb } from "../../db";
+import { AppError } from "../../errors";
 import { logger } from "../../logger";
 import { oauthFlows, providerClients } from "../providers/clients";
 import { isProvider, type Provider } from "../types";
@@ -28,7 +29,10 @@ export type CallbackRefusal =
   | "access_denied"
   | "installation_pending"
   | "missing_code"
-  | "provider_refused";
+  | "provider_refused"
+  /** Storing was refused: the quota, or an installation connected elsewhere. */
+  | "quota_exceeded"
+  | "conflict";
 
 class Refusal {
   constructor(readonly code: CallbackRefusal, readonly slug: string | null) {}
@@ -39,13 +43,22 @@ export async function completeOAuth(caller: Caller, providerParam: string, query
   try {
     const { ctx, state } = await acceptState(caller, providerParam, query.state);
     const connection = await establish(state, query, ctx.org.slug);
-    const existing = connection.method === "app" && (await sameInstallation(ctx.org.id, connection.externalId));
-    const id = existing ? existing : (await storeConnection(ctx, connection)).connection.id;
+    const existing = connection.method === "app" ? await sameInstallation(ctx.org.id, connection.externalId) : null;
+    const id = existing ?? (await store(ctx, connection));
     return `/orgs/${ctx.org.slug}/integrations/${id}?connected=1`;
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     logger.info({ requestId: caller.requestId, provider: providerParam, refusal: error.code }, "integration OAuth callback refused");
     return error.slug ? `/orgs/${error.slug}/integrations?error=${error.code}` : `/orgs?error=${error.code}`;
+  }
+}
+
+async function store(ctx: OrgContext, connection: NewConnection): Promise<string> {
+  try {
+    return (await storeConnection(ctx, connection)).connection.id;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "quota_exceeded" || error.code === "conflict")) throw new Refusal(error.code, ctx.org.slug);
+    throw error;
   }
 }
 

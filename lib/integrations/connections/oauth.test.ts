@@ -135,24 +135,6 @@ describeWith(["postgres", "redis"], "integration OAuth", () => {
     expect((await load.api(org.slug, { cookie: user.cookie }).rotateSecret(id)).status).toBe(422);
   });
 
-  it("installs the GitHub App: GitHub returns with installation_id and the state; a second visit reuses the connection", async () => {
-    const { org, user, url } = await started("github");
-    expect(url.toString()).toMatch(new RegExp(`^${standIns.urls.githubWeb}/apps/${standIns.credentials.github.appSlug}/installations/new\\?state=`));
-    const state = url.searchParams.get("state")!;
-    const back = `http://localhost:3000/api/integrations/oauth/github/callback?installation_id=${standIns.credentials.github.installationId}&setup_action=install&state=${state}`;
-    const id = connectedId((await load.callback(back, user.cookie)).location, org.slug);
-    expect(await getDb().integrationConnection.findUniqueOrThrow({ where: { id } })).toMatchObject({ provider: "github", method: "app", externalId: "5151", name: "acme-org" });
-
-    const again = (await load.api(org.slug, { cookie: user.cookie }).startOAuth("github")).body.url as string;
-    const update = `http://localhost:3000/api/integrations/oauth/github/callback?installation_id=5151&setup_action=update&state=${new URL(again).searchParams.get("state")}`;
-    expect(connectedId((await load.callback(update, user.cookie)).location, org.slug)).toBe(id);
-    expect(await getDb().integrationConnection.count({ where: { orgId: org.id } })).toBe(1);
-
-    const pending = (await load.api(org.slug, { cookie: user.cookie }).startOAuth("github")).body.url as string;
-    const request = `http://localhost:3000/api/integrations/oauth/github/callback?setup_action=request&state=${new URL(pending).searchParams.get("state")}`;
-    expect((await load.callback(request, user.cookie)).location).toBe(`http://localhost:3000/orgs/${org.slug}/integrations?error=installation_pending`);
-  });
-
   it("refuses to start an unconfigured flow, or a base URL where the provider takes none", async () => {
     const { org, owner } = await orgWithMembers();
     const api = load.api(org.slug, { cookie: owner.cookie });

@@ -12,6 +12,7 @@ import { assertIntegrationQuota } from "../quota";
 import { SYNC_TASK, enqueueSync } from "../sync/enqueue";
 import type { Credentials, Provider } from "../types";
 import { credentialScope } from "./credentials";
+import { claimInstallation } from "./installation-claim";
 import { presentConnection } from "./present";
 import { webhookSecretFor } from "./webhook-secret";
 
@@ -38,6 +39,7 @@ export async function storeConnection(ctx: OrgContext, connection: NewConnection
   const now = new Date();
   return getDb().$transaction(async (tx) => {
     await assertIntegrationQuota(tx, ctx.org.id);
+    if (connection.provider === "github" && connection.method === "app" && connection.externalId) await claimInstallation(tx, ctx.org.id, connection.externalId);
     const row = await tx.integrationConnection.create({
       data: {
         id: connection.id,
