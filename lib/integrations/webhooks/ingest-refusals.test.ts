@@ -95,6 +95,22 @@ describeWith(["postgres", "redis"], "webhook refusals", () => {
     await expectNothingStored(disabled.id);
   });
 
+  it("re-checks the connection when storing: disabled meanwhile answers 410, deleted 404, and nothing is stored", async () => {
+    const github = await connection("github");
+    expect((await postWebhook("github", github.id, push, githubHeaders(push, SECRET))).status).toBe(202);
+    // Remembered as active by this process now; the store's own check must still see the change.
+    await getDb().integrationConnection.update({ where: { id: github.id }, data: { status: "disabled" } });
+    const disabled = await postWebhook("github", github.id, push, githubHeaders(push, SECRET));
+    expect({ status: disabled.status, code: (disabled.json as { error: { code: string } }).error.code }).toEqual({ status: 410, code: "gone" });
+    expect((await storedFor(github.id)).deliveries).toHaveLength(1);
+
+    const doomed = await connection("github");
+    expect((await postWebhook("github", doomed.id, push, githubHeaders(push, SECRET))).status).toBe(202);
+    await getDb().integrationConnection.delete({ where: { id: doomed.id } });
+    expect((await postWebhook("github", doomed.id, push, githubHeaders(push, SECRET))).status).toBe(404);
+    expect(await storedFor(doomed.id)).toEqual({ deliveries: [], jobs: [] });
+  });
+
   it("answers 413 for bodies over INTEGRATIONS_WEBHOOK_MAX_BYTES, declared or streamed", async () => {
     const github = await connection("github");
     const max = env().INTEGRATIONS_WEBHOOK_MAX_BYTES;
@@ -114,8 +130,8 @@ describeWith(["postgres", "redis"], "webhook refusals", () => {
 
   it("answers 400 for verified bodies that are not JSON or not a delivery, storing nothing", async () => {
     const github = await connection("github");
-    // The last one is valid JSON that PostgreSQL's jsonb cannot hold (a NUL character).
-    for (const body of ["{\"ref\": ", "", "[]", JSON.stringify({ ref: "a\u0000b" })]) {
+    // The last two are valid JSON that PostgreSQL's jsonb cannot hold (a NUL, an unpaired surrogate).
+    for (const body of ["{\"ref\": ", "", "[]", JSON.stringify({ ref: "a\u0000b" }), JSON.stringify({ ref: "a\ud800b" })]) {
       const answer = await postWebhook("github", github.id, body, githubHeaders(body, SECRET));
       expect({ body, status: answer.status }).toEqual({ body, status: 400 });
     }

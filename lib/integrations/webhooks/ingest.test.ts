@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
 import { getDb } from "../../db";
+import { enqueue } from "../../jobs/queue";
 import { describeWith } from "../../testing/describe";
 import { createOrg } from "../../testing/org-fixtures";
 import { createTestConnection } from "../../testing/integration-fixtures";
@@ -123,6 +124,17 @@ describeWith(["postgres", "redis"], "webhook ingestion", () => {
     expect([raced.deliveries.length, raced.jobs.length]).toEqual([1, 1]);
     // The duplicates' jobs were rolled back with them.
     expect(await orphanJobsSince(since)).toBe(0);
+  });
+
+  it("writes the delivery's job exactly as lib/jobs' enqueue() writes one", async () => {
+    const github = await connection("github");
+    const body = JSON.stringify(githubExample("push"));
+    const delivery = await expectStored("github", github.id, body, githubHeaders(body, SECRET), { deliveryId: expect.any(String), eventType: "push", action: null });
+    const ours = await getDb().job.findUniqueOrThrow({ where: { id: delivery.jobId! } });
+    const referenceId = await enqueue(getDb(), PROCESS_DELIVERY_TASK, { deliveryId: "reference" }, { uniqueKey: `reference:${randomBytes(6).toString("hex")}` });
+    const reference = await getDb().job.delete({ where: { id: referenceId! } });
+    const shape = ({ id, payload, uniqueKey, runAt, createdAt, updatedAt, ...rest }: typeof ours) => ({ ...rest, id: id.slice(0, 4), keys: Object.keys(payload as object), runAtNow: Math.abs(runAt.getTime() - Date.now()) < 60_000, uniqueKey: uniqueKey !== null });
+    expect(shape(ours)).toEqual(shape(reference));
   });
 
   it("keeps delivery ids per connection: the same id on another connection is its own delivery", async () => {

@@ -1,55 +1,70 @@
-// Stores a verified delivery and queues its processing, atomically: the job and the
-// delivery row (which names its job) are written in one transaction, or neither is.
-// A delivery id already stored for the connection is a duplicate (a retry, a redelivery,
-// a replay): the transaction is rolled back and nothing changes.
+// Stores a verified delivery and queues its processing in ONE statement, hence one
+// transaction: the delivery row, its job (naming it) and the connection's lastDeliveryAt,
+// or nothing. A delivery id already stored for the connection is a duplicate (a retry,
+// a redelivery, a replay) and changes nothing. The job row is the one lib/jobs' enqueue()
+// writes (same columns and defaults; ingest.test.ts compares them): enqueue() needs an
+// interactive transaction, whose four round trips cost most of a delivery's time under
+// load (`npm run bench:webhooks`); a data-modifying CTE takes one.
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { getDb } from "../../db";
+import { randomBytes, randomUUID } from "node:crypto";
+import { getPool } from "../../db";
 import { BadRequest } from "../../errors";
-import { enqueue } from "../../jobs/queue";
 import type { ParsedDelivery } from "../types";
-import type { WebhookTarget } from "./target";
+import { connectionGone, endpointNotFound, type WebhookTarget } from "./target";
 
 export const PROCESS_DELIVERY_TASK = "integrations.process-delivery";
+/** enqueue()'s default: the processing task dead-letters a delivery after this many attempts. */
+export const DELIVERY_MAX_ATTEMPTS = 8;
 
-/** lastDeliveryAt is refreshed at most this often, so a burst does not queue on the connection's row lock. */
-const LAST_DELIVERY_RESOLUTION = "1 second";
-
-/** An escaped NUL (an odd number of backslashes, then u0000): valid JSON that PostgreSQL's jsonb refuses. */
-const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/;
-
-class Duplicate extends Error {}
+/**
+ * PostgreSQL refusing a payload JSON.parse accepted: a NUL character (22P05) or a lone
+ * UTF-16 surrogate (22P02) cannot be stored in jsonb. The sender's problem, not ours: 400.
+ */
+const UNSTORABLE_JSON = new Set(["22P05", "22P02"]);
 
 export function newDeliveryId(): string {
   return `dlv_${randomBytes(12).toString("base64url")}`;
 }
 
+// $3 is the connection: the row is written only while it exists and is active (checked
+// in this statement's snapshot, so a disable that committed first wins). lastDeliveryAt
+// moves at most once a second: its condition is on the row itself, which PostgreSQL
+// re-checks after waiting for a concurrent update, so a burst updates it once, not each time.
+const STORE_DELIVERY = `
+  WITH connection AS (
+    SELECT id, status::text AS status FROM "IntegrationConnection" WHERE id = $3),
+  delivery AS (
+    INSERT INTO "WebhookDelivery" (id, "orgId", "connectionId", provider, "deliveryId", "eventType", action, headers, payload, "jobId")
+    SELECT $1, $2, connection.id, $4::"IntegrationProvider", $5, $6, $7, $8::jsonb, $9::jsonb, $10 FROM connection WHERE status = 'active'
+    ON CONFLICT ("connectionId", "deliveryId") DO NOTHING
+    RETURNING id),
+  job AS (
+    INSERT INTO "Job" (id, task, payload, "runAt", "maxAttempts", "uniqueKey", "updatedAt")
+    SELECT $10, $11, jsonb_build_object('deliveryId', delivery.id), now(), $12, 'delivery:' || delivery.id, now() FROM delivery
+    RETURNING id),
+  touched AS (
+    UPDATE "IntegrationConnection" SET "lastDeliveryAt" = now()
+    WHERE id = $3 AND EXISTS (SELECT 1 FROM job)
+      AND ("lastDeliveryAt" IS NULL OR "lastDeliveryAt" < now() - interval '1 second'))
+  SELECT EXISTS (SELECT 1 FROM job) AS stored, (SELECT status FROM connection) AS status`;
+
 export async function storeDelivery(target: WebhookTarget, delivery: ParsedDelivery, headers: Record<string, string>): Promise<"stored" | "duplicate"> {
-  const id = newDeliveryId();
-  const payload = JSON.stringify(delivery.payload);
-  if (ESCAPED_NUL.test(payload)) throw new BadRequest("The webhook body contains a NUL character, which cannot be stored");
+  const values = [
+    newDeliveryId(), target.orgId, target.id, target.provider, delivery.deliveryId, delivery.eventType, delivery.action,
+    JSON.stringify(headers), JSON.stringify(delivery.payload), `job_${randomUUID()}`, PROCESS_DELIVERY_TASK, DELIVERY_MAX_ATTEMPTS,
+  ];
+  let result: { stored: boolean; status: string | null } | undefined;
   try {
-    await getDb().$transaction(async (tx) => {
-      // The job first: its id goes into the delivery row, which saves a statement; a
-      // duplicate's rollback takes the job with it.
-      const jobId = await enqueue(tx, PROCESS_DELIVERY_TASK, { deliveryId: id }, { uniqueKey: `delivery:${id}` });
-      const inserted = await tx.$queryRaw<{ id: string }[]>`
-        WITH delivery AS (
-          INSERT INTO "WebhookDelivery" (id, "orgId", "connectionId", provider, "deliveryId", "eventType", action, headers, payload, "jobId")
-          VALUES (${id}, ${target.orgId}, ${target.id}, ${target.provider}::"IntegrationProvider", ${delivery.deliveryId}, ${delivery.eventType},
-                  ${delivery.action}, ${JSON.stringify(headers)}::jsonb, ${payload}::jsonb, ${jobId})
-          ON CONFLICT ("connectionId", "deliveryId") DO NOTHING
-          RETURNING id),
-        touched AS (
-          UPDATE "IntegrationConnection" SET "lastDeliveryAt" = now()
-          WHERE id = ${target.id} AND EXISTS (SELECT 1 FROM delivery)
-            AND ("lastDeliveryAt" IS NULL OR "lastDeliveryAt" < now() - ${LAST_DELIVERY_RESOLUTION}::interval))
-        SELECT id FROM delivery`;
-      if (inserted.length === 0) throw new Duplicate();
-    });
-    return "stored";
+    ({ rows: [result] } = await getPool().query<{ stored: boolean; status: string | null }>(STORE_DELIVERY, values));
   } catch (error) {
-    if (error instanceof Duplicate) return "duplicate";
+    // The connection was deleted between this statement's snapshot and its foreign-key check.
+    const code = (error as { code?: string }).code ?? "";
+    if (code === "23503") throw endpointNotFound();
+    if (UNSTORABLE_JSON.has(code)) throw new BadRequest("The webhook body holds characters that cannot be stored (a NUL or an unpaired surrogate)");
     throw error;
   }
+  if (result?.stored) return "stored";
+  if (!result?.status) throw endpointNotFound();
+  if (result.status !== "active") throw connectionGone();
+  return "duplicate";
 }

@@ -1,17 +1,46 @@
 // The connection a webhook URL names: /api/webhooks/<provider>/<connectionId>. The id is
 // the whole address, so an unknown provider, an unknown id and an id of another provider
 // all answer the same 404; a disabled connection answers 410 (the provider should stop).
+// Active connections are remembered for a few seconds, which saves a query per delivery
+// in a burst; the insert re-checks the connection in its own statement (store.ts), so a
+// connection disabled or deleted meanwhile still stores nothing.
 import "server-only";
-import { getDb } from "../../db";
+import { getPool } from "../../db";
 import { AppError, NotFound } from "../../errors";
+import { processSingleton } from "../../runtime";
 import { isProvider, type Provider } from "../types";
 
 export type WebhookTarget = { id: string; orgId: string; provider: Provider };
 
+const TTL_MS = 5_000;
+const MAX_ENTRIES = 10_000;
+
+const active = () => processSingleton("webhook-target-cache", () => new Map<string, WebhookTarget & { expiresAt: number }>());
+
+export function connectionGone(): AppError {
+  return new AppError("gone", "This integration is disabled; its webhooks are no longer accepted");
+}
+
+export function endpointNotFound(): NotFound {
+  return new NotFound("Webhook endpoint");
+}
+
 export async function findWebhookTarget(provider: string, connectionId: string): Promise<WebhookTarget> {
-  if (!isProvider(provider) || connectionId.length > 64) throw new NotFound("Webhook endpoint");
-  const connection = await getDb().integrationConnection.findUnique({ where: { id: connectionId }, select: { id: true, orgId: true, provider: true, status: true } });
-  if (!connection || connection.provider !== provider) throw new NotFound("Webhook endpoint");
-  if (connection.status === "disabled") throw new AppError("gone", "This integration is disabled; its webhooks are no longer accepted");
-  return { id: connection.id, orgId: connection.orgId, provider: connection.provider };
+  if (!isProvider(provider) || connectionId.length > 64) throw endpointNotFound();
+  const hit = active().get(connectionId);
+  if (hit && hit.expiresAt > Date.now()) {
+    if (hit.provider !== provider) throw endpointNotFound();
+    return { id: hit.id, orgId: hit.orgId, provider: hit.provider };
+  }
+  const { rows } = await getPool().query<{ id: string; orgId: string; provider: Provider; status: string }>(
+    `SELECT id, "orgId", provider, status FROM "IntegrationConnection" WHERE id = $1`,
+    [connectionId],
+  );
+  const connection = rows[0];
+  if (!connection || connection.provider !== provider) throw endpointNotFound();
+  if (connection.status !== "active") throw connectionGone();
+  const target = { id: connection.id, orgId: connection.orgId, provider: connection.provider };
+  if (active().size >= MAX_ENTRIES) active().clear();
+  active().set(connectionId, { ...target, expiresAt: Date.now() + TTL_MS });
+  return target;
 }
