@@ -4,19 +4,27 @@
 // Slack through its OAuth install (Slack stand-in), sync its channels, route GitHub pushes
 // to a channel and see the message reach the stand-in. Deliveries are signed exactly as
 // GitHub signs them, with real @octokit/webhooks-examples payloads.
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { githubExample, githubHeaders } from "../lib/testing/signed-webhooks";
 import { browserFor, createAccount, createOrg, randomClientIp, type Account } from "./support/accounts";
 import { e2eDb } from "./support/db";
 import { slackMessagesReceived, standInCredentials } from "./support/provider-stand-ins";
 
-const pushBody = JSON.stringify(githubExample("push"));
+// Required, not imported: Playwright loads specs as ES modules, where a JSON import needs an attribute.
+const githubExamples = createRequire(import.meta.url)("@octokit/webhooks-examples") as { name: string; examples: unknown[] }[];
+const pushBody = JSON.stringify(githubExamples.find((definition) => definition.name === "push")!.examples[0]);
 
-/** Posts a signed GitHub push to a webhook URL, as GitHub would; returns its delivery id and headers. */
+/** Posts a push to a webhook URL signed as GitHub signs it (HMAC-SHA256 of the body); returns its delivery id and headers. */
 async function deliverPush(hooks: APIRequestContext, webhookUrl: string, secret: string) {
   const deliveryId = randomUUID();
-  const headers = githubHeaders(pushBody, secret, { event: "push", deliveryId });
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "user-agent": "GitHub-Hookshot/e2e",
+    "x-github-event": "push",
+    "x-github-delivery": deliveryId,
+    "x-hub-signature-256": `sha256=${createHmac("sha256", secret).update(pushBody).digest("hex")}`,
+  };
   const response = await hooks.post(webhookUrl, { data: pushBody, headers });
   expect(response.status()).toBe(202);
   return { deliveryId, headers };
