@@ -32,10 +32,11 @@ export async function findWebhookTarget(provider: string, connectionId: string):
     if (hit.provider !== provider) throw endpointNotFound();
     return { id: hit.id, orgId: hit.orgId, provider: hit.provider };
   }
-  const { rows } = await getPool().query<{ id: string; orgId: string; provider: Provider; status: string }>(
-    `SELECT id, "orgId", provider, status FROM "IntegrationConnection" WHERE id = $1`,
-    [connectionId],
-  );
+  const { rows } = await getPool().query<{ id: string; orgId: string; provider: Provider; status: string }>({
+    name: "webhooks.find-target",
+    text: `SELECT id, "orgId", provider, status FROM "IntegrationConnection" WHERE id = $1`,
+    values: [connectionId],
+  });
   const connection = rows[0];
   if (!connection || connection.provider !== provider) throw endpointNotFound();
   if (connection.status !== "active") throw connectionGone();
