@@ -6,10 +6,13 @@
 // GitHub signs them, with real @octokit/webhooks-examples payloads.
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { browserFor, createAccount, createOrg, randomClientIp, type Account } from "./support/accounts";
 import { e2eDb } from "./support/db";
 import { slackMessagesReceived, standInCredentials } from "./support/provider-stand-ins";
+
+// Each step waits on a provider stand-in, the worker or a poll on a machine shared with other runs.
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 // Required, not imported: Playwright loads specs as ES modules, where a JSON import needs an attribute.
 const githubExamples = createRequire(import.meta.url)("@octokit/webhooks-examples") as { name: string; examples: unknown[] }[];
@@ -65,7 +68,7 @@ test("an admin connects GitHub, watches a signed delivery arrive live, redeliver
   // The stand-in's token: the connection page shows the webhook URL and, this once, the secret.
   await dialog.getByLabel("Token", { exact: true }).fill(standInCredentials.github.token);
   await dialog.getByRole("button", { name: "Connect GitHub" }).click();
-  await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/integrations/[a-z0-9]+$`));
+  await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/integrations/[\\w-]+$`));
   const connectionId = new URL(page.url()).pathname.split("/").pop()!;
   await expect(page.getByRole("heading", { name: "octocat", level: 1 })).toBeVisible();
   const webhookUrl = `${baseURL}/api/webhooks/github/${connectionId}`;
@@ -80,7 +83,9 @@ test("an admin connects GitHub, watches a signed delivery arrive live, redeliver
   await expect(page.getByTestId("resource-row").filter({ hasText: "octocat/Hello-World" })).toBeVisible({ timeout: 30_000 });
 
   // A delivery posted now appears in the open page without a reload, then gets processed.
-  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+  await page.evaluate(() => {
+    (window as unknown as { __sameDocument?: boolean }).__sameDocument = true;
+  });
   await expect(page.getByText("No deliveries yet.", { exact: false })).toBeVisible();
   const first = await deliverPush(hooks, webhookUrl, secret);
   const row = deliveryRow(page, first.deliveryId);
@@ -115,7 +120,7 @@ test("an admin connects GitHub, watches a signed delivery arrive live, redeliver
   await expect(page.getByTestId("connection-row").filter({ hasText: "octocat" })).toContainText("Healthy");
   await page.getByRole("button", { name: "Connect Slack" }).click();
   await page.getByRole("dialog", { name: "Connect Slack" }).getByRole("button", { name: "Continue to Slack" }).click();
-  await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/integrations/[a-z0-9]+\\?connected=1$`));
+  await expect(page).toHaveURL(new RegExp(`/orgs/${org.slug}/integrations/[\\w-]+\\?connected=1$`));
   await expect(page.getByText("Slack is connected.")).toBeVisible();
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByTestId("resource-row").filter({ hasText: "deploys" })).toBeVisible({ timeout: 30_000 });
@@ -127,10 +132,10 @@ test("an admin connects GitHub, watches a signed delivery arrive live, redeliver
   const ruleName = `Pushes ${randomBytes(3).toString("hex")}`;
   const form = page.getByRole("form", { name: "New rule" });
   await form.getByLabel("Rule name").fill(ruleName);
-  await form.getByLabel("Source").selectOption("github");
+  await form.getByLabel("Source", { exact: true }).selectOption("github");
   await form.getByLabel("push", { exact: true }).check();
-  await expect(form.getByLabel("Only for").locator("option", { hasText: "octocat/Hello-World" })).toHaveCount(1);
-  await form.getByLabel("Channel").selectOption({ label: "#deploys" });
+  await expect(form.getByLabel("Only for", { exact: true }).locator("option", { hasText: "octocat/Hello-World" })).toHaveCount(1);
+  await form.getByLabel("Channel", { exact: true }).selectOption({ label: "#deploys" });
   await form.getByRole("button", { name: "Create rule" }).click();
   const rule = page.getByTestId("rule-row").filter({ hasText: ruleName });
   await expect(rule).toContainText("#deploys");
