@@ -112,6 +112,8 @@ export const envSchema = z.object({
   GITHUB_APP_ID: z.string().regex(/^\d+$/, "expected the numeric GitHub App id").optional(),
   GITHUB_APP_PRIVATE_KEY: z.string().min(1).optional(),
   GITHUB_APP_SLUG: z.string().regex(/^[\w-]+$/, "expected the app's URL slug").optional(),
+  /** The GitHub App's webhook secret: verifies what GitHub posts to the app's one webhook URL, /api/webhooks/github. */
+  GITHUB_APP_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Provider endpoints; set for GitHub Enterprise Server or a local stand-in in tests. */
   GITHUB_API_URL: providerUrl.default("https://api.github.com"),
   GITHUB_WEB_URL: providerUrl.default("https://github.com"),

@@ -13,8 +13,11 @@ const WHERE: Record<Provider, string> = {
   gitlab: "In the project's or group's Settings → Webhooks: URL, and this secret as the secret token.",
   jira: "In Jira's System → Webhooks: URL, and this secret.",
   linear: "In Linear's Settings → API → Webhooks: URL.",
-  slack: "In your Slack app's Event Subscriptions and Interactivity: Request URL.",
+  slack: "Your Slack app's Request URL (Event Subscriptions and Interactivity), one for every workspace: the instance's operator sets it once in the Slack app's settings.",
 };
+
+/** A GitHub App posts every installation's events to its one webhook URL, not to a repository webhook. */
+const GITHUB_APP_WHERE = "The GitHub App's webhook URL, one for every installation: the instance's operator sets it once in the App's settings, with GITHUB_APP_WEBHOOK_SECRET as its secret. Nothing to paste here.";
 
 type Props = { slug: string; connection: ConnectionItem; canManage: boolean; secret: string | null; onSecret: (secret: string | null) => void };
 
@@ -25,7 +28,7 @@ export function WebhookPanel({ slug, connection, canManage, secret, onSecret }: 
   const signedByApp = connection.provider === "slack";
   return (
     <div className="flex flex-col gap-3">
-      <p className="text-sm text-muted-foreground">{WHERE[connection.provider]}</p>
+      <p className="text-sm text-muted-foreground">{connection.provider === "github" && connection.method === "app" ? GITHUB_APP_WHERE : WHERE[connection.provider]}</p>
       <div className="flex items-center gap-2">
         <code data-testid="webhook-url" className="flex-1 break-all rounded bg-muted px-2 py-1 font-mono text-xs">
           {connection.webhookUrl}

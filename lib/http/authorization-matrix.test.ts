@@ -114,6 +114,9 @@ const EXPECTED: Record<string, Expectation> = {
   "GET /api/v1/orgs/[slug]/usage": { auth: "both", permission: "org:read" },
   // A provider's signature on the raw body is the credential (lib/integrations/webhooks).
   "POST /api/webhooks/[provider]/[connectionId]": { auth: "none" },
+  // The GitHub App's and the Slack app's one webhook URL each, signed with the app's secret.
+  "POST /api/webhooks/github": { auth: "none" },
+  "POST /api/webhooks/slack": { auth: "none" },
 };
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -27,7 +27,7 @@ export type RouteOptions<S extends RouteSchemas> = {
   schemas?: S;
   bodyLimit?: number;
   /** The route's own rate limits, instead of the caller's (webhooks: per connection, from the URL). */
-  limits?: (params: Record<string, string | string[] | undefined>) => LimitCheck[];
+  limits?: (params: Record<string, string | string[] | undefined>, request: Request) => LimitCheck[];
 };
 
 export type RouteContext<S extends RouteSchemas> = Parsed<S> & {
@@ -69,7 +69,7 @@ export function route<S extends RouteSchemas = Record<never, never>>(
         throw refused;
       }
       if (actor?.kind === "user" || options.csrf) assertSameOrigin(request);
-      headers = (await rateLimit(request, actor, options.limits?.(rawParams))).headers;
+      headers = (await rateLimit(request, actor, options.limits?.(rawParams, request))).headers;
 
       const slug = typeof rawParams.slug === "string" ? rawParams.slug : undefined;
       const access = slug !== undefined && options.auth !== "none" ? await resolveOrg(slug, actor, request) : null;

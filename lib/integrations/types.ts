@@ -71,6 +71,27 @@ export type WebhookVerifier = {
   verify(request: InboundRequest, credentials: Credentials): InboundResult;
 };
 
+/**
+ * The app-level inbound half, for providers whose app has ONE webhook URL for every
+ * connection (GitHub App, Slack app): lib/integrations/providers/<provider>/app-webhook.ts
+ * exports `appWebhook`. Verified with the app's secret, then routed by externalId.
+ */
+export type AppWebhook = {
+  provider: Provider;
+  /** The app's signing secret from the environment; unset, the app-level URL answers 404. */
+  secret(): string | undefined;
+  /** The per-connection verifier's checks and parsing, under the app's secret. */
+  verify(request: InboundRequest, secret: string): InboundResult;
+  /** The IntegrationConnection.externalId a verified delivery is for (installation id, team id), or null. */
+  externalIdOf(delivery: ParsedDelivery): string | null;
+  /** Only connections made this way are addressed (GitHub: "app"); any when absent. */
+  method?: string;
+  /** The answer to a verified delivery no active connection takes: GitHub 202 (nothing is wrong), Slack 200 (it retries the rest). */
+  ignoredStatus: 200 | 202;
+  /** Deliveries that end the connection (the GitHub App uninstalled or suspended): the lastError it is disabled with. */
+  disablesConnection?(delivery: ParsedDelivery): string | null;
+};
+
 /** What an outbound call may use and update (a refreshed OAuth token, a minted installation token). */
 export type ProviderCall = {
   connection: ConnectionRef;

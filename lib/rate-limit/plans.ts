@@ -45,5 +45,15 @@ export const WEBHOOK_CONNECTION_LIMIT: LimitRule = perMinute("webhook-connection
 /** With BASTION_BENCH=1, as BENCH_API_KEY_LIMITS: `npm run bench:webhooks` measures ingestion, not 429s. */
 export const BENCH_WEBHOOK_CONNECTION_LIMIT: LimitRule = perMinute("webhook-connection", 1_000_000_000);
 
+/**
+ * The app-level webhook URLs (/api/webhooks/github, /api/webhooks/slack), per sending
+ * address, checked before verification: one URL carries every org's deliveries from the
+ * provider's few addresses, so the budget is ten connections' worth; it bounds what a
+ * single forger can make Bastion hash.
+ */
+export const WEBHOOK_APP_IP_LIMIT: LimitRule = perMinute("webhook-app-ip", 60_000);
+
+export const BENCH_WEBHOOK_APP_IP_LIMIT: LimitRule = perMinute("webhook-app-ip", 1_000_000_000);
+
 /** Limits for traffic that has no org yet (anonymous, session users): the free plan's. */
 export const DEFAULT_LIMITS = PLAN_LIMITS.free;

@@ -19,8 +19,14 @@ type ConnectionRow = {
   lastSyncedAt: Date | null;
 };
 
-/** Where the provider posts this connection's webhooks. */
-export function webhookUrlOf(connection: { provider: Provider; id: string }): string {
+/**
+ * Where the provider posts this connection's webhooks. A GitHub App and a Slack app have
+ * one URL for all their installations and workspaces, set once in the app's settings by
+ * the instance's operator; the connection's own URL keeps working for them too.
+ */
+export function webhookUrlOf(connection: { provider: Provider; id: string; method: string }): string {
+  if (connection.provider === "github" && connection.method === "app") return `${appUrl()}/api/webhooks/github`;
+  if (connection.provider === "slack") return `${appUrl()}/api/webhooks/slack`;
   return `${appUrl()}/api/webhooks/${connection.provider}/${connection.id}`;
 }
 

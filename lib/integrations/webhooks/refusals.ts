@@ -1,6 +1,6 @@
 // What an unverifiable webhook leaves behind: a Prometheus counter by provider and reason,
-// and at most one log line a minute per connection (a flood of forged requests must not
-// flood the log). Nothing is stored in the database.
+// and at most one log line a minute per connection, or per app for the app-level URLs (a
+// flood of forged requests must not flood the log). Nothing is stored in the database.
 import "server-only";
 import { Counter } from "prom-client";
 import { logger } from "../../logger";
@@ -27,13 +27,26 @@ function refusalCounter(): Counter<"provider" | "reason"> {
 
 const lastLogged = () => processSingleton("webhook-refusal-log", () => new Map<string, number>());
 
-export function recordRefusal(connection: { id: string; orgId: string; provider: Provider }, reason: RefusalReason): void {
-  refusalCounter().inc({ provider: connection.provider, reason });
+/** Whether a refusal addressed to `key` may be logged now; at most once a minute per key. */
+function mayLog(key: string): boolean {
   const logged = lastLogged();
   const now = Date.now();
-  if (now - (logged.get(connection.id) ?? 0) < LOG_INTERVAL_MS) return;
+  if (now - (logged.get(key) ?? 0) < LOG_INTERVAL_MS) return false;
   if (logged.size >= MAX_TRACKED) logged.clear();
-  logged.set(connection.id, now);
+  logged.set(key, now);
+  return true;
+}
+
+export function recordRefusal(connection: { id: string; orgId: string; provider: Provider }, reason: RefusalReason): void {
+  refusalCounter().inc({ provider: connection.provider, reason });
+  if (!mayLog(connection.id)) return;
   // Ids and the reason only: never the headers or the body of the refused request.
   logger.warn({ provider: connection.provider, connectionId: connection.id, orgId: connection.orgId, reason }, "webhook refused: signature could not be verified (logged once a minute per connection)");
+}
+
+/** A refusal at an app's one webhook URL (/api/webhooks/github, /api/webhooks/slack): no connection is known yet. */
+export function recordAppRefusal(provider: Provider, reason: RefusalReason): void {
+  refusalCounter().inc({ provider, reason });
+  if (!mayLog(`app:${provider}`)) return;
+  logger.warn({ provider, endpoint: "app", reason }, "webhook refused: signature could not be verified (logged once a minute per app)");
 }

@@ -7,7 +7,7 @@
 // load (`npm run bench:webhooks`); a data-modifying CTE takes one.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getPool } from "../../db";
+import { getPool, type Tx } from "../../db";
 import { BadRequest } from "../../errors";
 import type { ParsedDelivery } from "../types";
 import { connectionGone, endpointNotFound, type WebhookTarget } from "./target";
@@ -49,18 +49,31 @@ const STORE_DELIVERY = `
       AND ("lastDeliveryAt" IS NULL OR "lastDeliveryAt" < now() - interval '1 second'))
   SELECT EXISTS (SELECT 1 FROM job) AS stored, (SELECT status FROM connection) AS status`;
 
-export async function storeDelivery(target: WebhookTarget, delivery: ParsedDelivery, headers: Record<string, string>): Promise<"stored" | "duplicate"> {
+type StoreResult = { stored: boolean; status: string | null };
+
+/** PostgreSQL's error code, from pg directly or wrapped by Prisma's driver adapter (a raw query in a transaction). */
+function postgresCode(error: unknown): string {
+  const wrapped = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } }).meta?.driverAdapterError?.cause?.originalCode;
+  return wrapped ?? (error as { code?: string }).code ?? "";
+}
+
+/**
+ * `tx`: inside the caller's transaction, for a delivery whose effects go with it (a GitHub
+ * App uninstall disables its connection, app-ingest.ts); otherwise one pooled statement.
+ */
+export async function storeDelivery(target: WebhookTarget, delivery: ParsedDelivery, headers: Record<string, string>, tx?: Tx): Promise<"stored" | "duplicate"> {
   const values = [
     newDeliveryId(), target.orgId, target.id, target.provider, delivery.deliveryId, delivery.eventType, delivery.action,
     JSON.stringify(headers), JSON.stringify(delivery.payload), `job_${randomUUID()}`, PROCESS_DELIVERY_TASK, DELIVERY_MAX_ATTEMPTS,
   ];
-  let result: { stored: boolean; status: string | null } | undefined;
+  let result: StoreResult | undefined;
   try {
+    if (tx) [result] = await tx.$queryRawUnsafe<StoreResult[]>(STORE_DELIVERY, ...values);
     // Named: each pooled connection parses and plans the statement once, not per delivery.
-    ({ rows: [result] } = await getPool().query<{ stored: boolean; status: string | null }>({ name: "webhooks.store-delivery", text: STORE_DELIVERY, values }));
+    else ({ rows: [result] } = await getPool().query<StoreResult>({ name: "webhooks.store-delivery", text: STORE_DELIVERY, values }));
   } catch (error) {
     // The connection was deleted between this statement's snapshot and its foreign-key check.
-    const code = (error as { code?: string }).code ?? "";
+    const code = postgresCode(error);
     if (code === "23503") throw endpointNotFound();
     if (UNSTORABLE_JSON.has(code)) throw new BadRequest("The webhook body holds characters that cannot be stored (a NUL or an unpaired surrogate)");
     throw error;

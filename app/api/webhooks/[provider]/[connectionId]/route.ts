@@ -7,6 +7,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { readRawBody } from "@/lib/http/body";
 import { route } from "@/lib/http/route";
+import { webhookAnswer } from "@/lib/integrations/webhooks/answer";
 import { ingestWebhook } from "@/lib/integrations/webhooks/ingest";
 import { webhookLimits } from "@/lib/integrations/webhooks/rate-limit";
 import { findWebhookTarget } from "@/lib/integrations/webhooks/target";
@@ -16,9 +17,5 @@ const params = z.object({ provider: z.string(), connectionId: z.string() });
 export const POST = route({ auth: "none", limits: webhookLimits, schemas: { params } }, async ({ params, request }) => {
   const target = await findWebhookTarget(params.provider, params.connectionId);
   const rawBody = await readRawBody(request, env().INTEGRATIONS_WEBHOOK_MAX_BYTES);
-  const outcome = await ingestWebhook(target, { headers: request.headers, rawBody, now: new Date() });
-  if (outcome.kind === "reply") return outcome.response;
-  if (outcome.ack === "empty") return new Response(null, { status: 200 });
-  if (outcome.kind === "duplicate") return Response.json({ received: true, duplicate: true }, { status: 200 });
-  return Response.json({ received: true }, { status: 202 });
+  return webhookAnswer(await ingestWebhook(target, { headers: request.headers, rawBody, now: new Date() }));
 });
