@@ -208,4 +208,38 @@ describeWith(["postgres", "redis"], "delivery processing", () => {
       { type: "check_suite", action: "completed", summary: "check suite completed by Codertocat in Codertocat/Hello-World" },
     ]);
   });
+
+  it("sends nothing for a rule disabled meanwhile or a Slack connection gone, and retries a refused post", async () => {
+    const { org, slack, rule } = await setup();
+    const muted = await rule({ name: "Muted later", eventTypes: ["release"], channelId: "C0GENERAL" });
+    const archived = await rule({ name: "Archived channel", eventTypes: ["release"], channelId: "C0OLD" });
+    const { recordOrgEvent } = await import("../events/record");
+    const { normalize } = await import("../providers/github/normalize");
+    const release = normalize({ eventType: "release", action: "published", payload: githubExample("release", "published") })!;
+    await m.db.$transaction((tx) => recordOrgEvent(tx, org.id, release));
+    // Disabled after its job was queued, before the job runs.
+    await m.db.notificationRule.update({ where: { id: muted.id }, data: { enabled: false } });
+
+    const stop = startWorker();
+    try {
+      expect(await jobsOfRules([muted.id, archived.id])).toHaveLength(2);
+      await until(async () => (await jobsOfRules([muted.id])).every((job) => job.status === "succeeded"), "the muted rule's job is done");
+      // Slack refuses posts to an archived channel: the job fails and is retried later, with Slack's error.
+      await until(async () => (await jobsOfRules([archived.id])).every((job) => job.attempts === 1 && job.status === "pending"), "the refused post is scheduled for a retry");
+    } finally {
+      await stop();
+    }
+    const [refused] = await jobsOfRules([archived.id]);
+    expect(refused!.lastError).toContain("is_archived");
+    expect(refused!.lastError).not.toContain(standInCredentials.slack.botToken);
+    expect(isolated.standIns.state.slackMessages.filter((message) => message.text.includes("published release"))).toEqual([]);
+
+    // The Slack connection disabled before its notification runs: nothing is posted, nothing retried.
+    await m.db.integrationConnection.update({ where: { id: slack.id }, data: { status: "disabled" } });
+    await m.db.job.update({ where: { id: refused!.id }, data: { runAt: new Date() } });
+    const again = startWorker();
+    await until(async () => (await jobsOfRules([archived.id]))[0]!.status === "succeeded", "the job ends without posting");
+    await again();
+    expect(isolated.standIns.state.slackMessages.filter((message) => message.text.includes("published release"))).toEqual([]);
+  });
 });
