@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ConnectionItem } from "@/lib/integrations/queries";
 import { connectionHealth } from "./health";
 import { CONNECT_METHODS, connectBody, type FormMethod } from "./providers";
+import { channelLabel } from "./rule-sources";
 
 const now = Date.parse("2026-12-01T12:00:00Z");
 const day = 24 * 3600_000;
@@ -69,5 +70,12 @@ describe("connectBody", () => {
 
   it("offers Slack only through OAuth", () => {
     expect(CONNECT_METHODS.slack.every((method) => method.kind === "oauth")).toBe(true);
+  });
+});
+
+describe("channelLabel", () => {
+  it("writes a channel with one leading #, whether or not its synced name has it", () => {
+    expect(channelLabel("#deploys")).toBe("#deploys");
+    expect(channelLabel("deploys")).toBe("#deploys");
   });
 });

@@ -8,7 +8,7 @@ import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ConnectionItem } from "@/lib/integrations/queries";
 import { useResources, useResourcesOf, useRuleChanges, useSyncConnection } from "@/lib/integrations/query-hooks";
-import { RULE_SOURCES, type RuleSource } from "./rule-sources";
+import { channelLabel, RULE_SOURCES, type RuleSource } from "./rule-sources";
 
 const selectClass = "h-9 rounded-md border border-border bg-background px-2 text-sm";
 
@@ -101,7 +101,7 @@ export function RuleForm({ slug, connections }: { slug: string; connections: Con
           {channelItems.length > 0 ? (
             <select id="rule-channel" className={selectClass} disabled={!hydrated} value={channel?.externalId ?? ""} onChange={(event) => setChannelId(event.target.value)}>
               {channelItems.map((item) => (
-                <option key={item.externalId} value={item.externalId}>#{item.name}</option>
+                <option key={item.externalId} value={item.externalId}>{channelLabel(item.name)}</option>
               ))}
             </select>
           ) : (

@@ -15,3 +15,6 @@ export const RULE_SOURCES: { id: RuleSource; label: string; resourceKind: Resour
 ];
 
 export const sourceLabel = (id: string) => RULE_SOURCES.find((source) => source.id === id)?.label ?? id;
+
+/** A Slack channel as people write it; synced names already carry the "#". */
+export const channelLabel = (name: string) => (name.startsWith("#") ? name : `#${name}`);

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ConnectionItem, RuleItem } from "@/lib/integrations/queries";
 import { useRuleChanges } from "@/lib/integrations/query-hooks";
-import { sourceLabel } from "./rule-sources";
+import { channelLabel, sourceLabel } from "./rule-sources";
 
 /** The org's rules; managers can switch them on and off or delete them. */
 export function RulesTable({ slug, rules, connections, canManage }: { slug: string; rules: RuleItem[]; connections: ConnectionItem[]; canManage: boolean }) {
@@ -36,7 +36,7 @@ export function RulesTable({ slug, rules, connections, canManage }: { slug: stri
                 <div className="font-mono text-xs text-muted-foreground">{rule.eventTypes.length ? rule.eventTypes.join(", ") : "every event"}</div>
               </td>
               <td className="py-2">
-                #{rule.channelName}
+                {channelLabel(rule.channelName)}
                 <div className="text-xs text-muted-foreground">{workspace(rule.slackConnectionId)}</div>
               </td>
               <td className="py-2">
