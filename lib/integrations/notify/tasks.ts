@@ -1,6 +1,8 @@
 // The "integrations.notify" job: post one routed event to its rule's Slack channel with
 // chat.postMessage, as the rule's Slack connection's bot. A rule deleted or disabled, or
 // a Slack connection gone or disabled since the event was recorded, sends nothing.
+// Slack has no idempotency key: a worker dying between the post and the job's completion
+// posts again on retry (at least once), which is why this job does nothing but post.
 // No "server-only" marker: the worker (plain Node) loads this.
 import { defineTask } from "../../jobs/tasks";
 import { logger } from "../../logger";
