@@ -13,6 +13,12 @@ export type TaskDefinition<P = unknown> = {
   maxAttempts?: number;
   /** A running job's lock lasts this long and is renewed while it runs; a dead worker's job is retried after it. */
   lockMs?: number;
+  /**
+   * Called once a job is dead-lettered, including when its worker died during the last
+   * attempt (the task's own error handling never ran then), so the row the job is about
+   * can say so. Failures here are logged, never retried.
+   */
+  onDead?(payload: P, context: { db: Db; jobId: string; error: string }): Promise<void>;
   /** Recurring tasks are enqueued once per period by every worker's scheduler (de-duplicated). */
   every?: "minute" | "hour" | "day";
 };

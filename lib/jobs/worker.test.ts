@@ -127,6 +127,31 @@ describeWith(["postgres"], "durable jobs", () => {
     expect((await jobsOf(task))[0]!.attempts).toBe(2);
   });
 
+  it("tells the task when a job is dead-lettered, also when its worker died during the last attempt", async () => {
+    const task = `test.dead-hook.${uniqueSuffix()}`;
+    const dead: { payload: unknown; error: string }[] = [];
+    let runs = 0;
+    defineTask<{ n: number }>({
+      name: task,
+      maxAttempts: 1,
+      async run() {
+        runs++;
+      },
+      async onDead(payload, { error }) {
+        dead.push({ payload, error });
+      },
+    });
+    const id = await enqueue(getDb(), task, { n: 7 }, { maxAttempts: 1 });
+    // The only attempt is claimed by a worker that dies: the next claim finds it spent.
+    await claimJobs(getDb(), "dead-worker", 100, 300).then((jobs) => expect(jobs.some((job) => job.id === id)).toBe(true));
+    const stop = startWorkers(1, { defaultLockMs: 300 });
+    await until(async () => (await jobsOf(task))[0]!.status === "dead");
+    await until(async () => dead.length === 1);
+    await stop();
+    expect(runs).toBe(0);
+    expect(dead).toEqual([{ payload: { n: 7 }, error: "the worker running this job stopped before it finished" }]);
+  });
+
   it("lets running jobs finish when it stops", async () => {
     const task = `test.graceful.${uniqueSuffix()}`;
     let finished = false;

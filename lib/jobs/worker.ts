@@ -69,6 +69,11 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const outcome = await markFailed(db, job, workerId, message).catch(() => "unrecorded");
+      if (outcome === "dead" && task?.onDead) {
+        await task.onDead(job.payload, { db, jobId: job.id, error: message }).catch((hookError: Error) =>
+          logger.error({ worker: workerId, jobId: job.id, task: job.task, err: hookError.message }, "dead-letter hook failed"),
+        );
+      }
       metrics().jobFailures.inc({ task: job.task, outcome: String(outcome) });
       logger.warn({ worker: workerId, jobId: job.id, task: job.task, attempt: job.attempts, outcome, err: message }, "job failed");
     } finally {

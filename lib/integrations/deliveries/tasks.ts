@@ -14,4 +14,13 @@ export const processDeliveryTask = defineTask<{ deliveryId?: unknown }>({
     // The loop guard's and the normalizer's decisions leave no event behind; the log says why.
     logger.info({ deliveryId: payload.deliveryId, outcome }, "delivery processed");
   },
+  // A worker that died during the last attempt never reached processDelivery's own
+  // dead-marking: without this the delivery would stay "processing" until redelivered.
+  async onDead(payload, { db, error }) {
+    if (typeof payload.deliveryId !== "string") return;
+    await db.webhookDelivery.updateMany({
+      where: { id: payload.deliveryId, status: { in: ["pending", "processing", "failed"] } },
+      data: { status: "dead", lastError: error.slice(0, 500) },
+    });
+  },
 });
