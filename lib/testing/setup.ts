@@ -10,6 +10,13 @@ process.env.REDIS_KEY_PREFIX = inject("redisKeyPrefix");
 process.env.SMTP_URL = inject("smtpUrl");
 process.env.MAIL_FROM = "Bastion <no-reply@bastion.test>";
 process.env.APP_URL = "http://localhost:3000";
+// Provider APIs default to a closed loopback port, so a job another suite left queued
+// (a sync, a notification) fails fast here instead of reaching for the internet. Suites
+// that talk to a provider point these at their stand-ins (lib/testing/provider-stand-ins).
+const NOWHERE = "http://127.0.0.1:9";
+for (const name of ["GITHUB_API_URL", "GITHUB_WEB_URL", "GITLAB_URL", "ATLASSIAN_AUTH_URL", "ATLASSIAN_API_URL", "LINEAR_API_URL", "LINEAR_WEB_URL", "SLACK_API_URL", "SLACK_WEB_URL"]) {
+  process.env[name] ??= NOWHERE;
+}
 if (databaseUrl) {
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef0123456789";
