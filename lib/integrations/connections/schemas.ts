@@ -3,6 +3,11 @@
 import { z } from "zod";
 import { PROVIDERS } from "../types";
 
+function isLinkLocal(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return /^169\.254\./.test(host) || /^fe[89ab][0-9a-f]:/.test(host) || host === "metadata.google.internal" || host === "metadata";
+}
+
 /**
  * A provider's API base URL chosen by an admin (self-managed GitLab, Jira): http(s) only,
  * no credentials, query or fragment, kept without a trailing slash.
@@ -14,6 +19,9 @@ export const baseUrlSchema = z
     const url = new URL(value);
     return !url.username && !url.password && !url.search && !url.hash;
   }, "without credentials, query or fragment")
+  // Private and loopback hosts stay allowed (self-managed GitLab and Jira live there), but
+  // link-local ones are cloud metadata services, never a provider: no token goes there.
+  .refine((value) => !isLinkLocal(new URL(value).hostname), "not a link-local or metadata address")
   .transform((value) => value.replace(/\/+$/, ""));
 
 // Messages name the rule only: a refused token is never echoed back.
