@@ -2,8 +2,10 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { useState } from "react";
 import type { ConnectionItem } from "@/lib/integrations/queries";
-import { useRotateWebhookSecret } from "@/lib/integrations/query-hooks";
+import { useRotateWebhookSecret, useSetWebhookSecret } from "@/lib/integrations/query-hooks";
 import type { Provider } from "@/lib/integrations/types";
 import { CopyButton } from "./copy-button";
 
@@ -12,7 +14,7 @@ const WHERE: Record<Provider, string> = {
   github: "In the repository's or organization's Settings → Webhooks: Payload URL, content type application/json, and this secret.",
   gitlab: "In the project's or group's Settings → Webhooks: URL, and this secret as the secret token.",
   jira: "In Jira's System → Webhooks: URL, and this secret.",
-  linear: "In Linear's Settings → API → Webhooks: URL.",
+  linear: "In Linear's Settings → API → Webhooks: this URL. Linear makes the signing secret itself: paste it below.",
   slack: "Your Slack app's Request URL (Event Subscriptions and Interactivity), one for every workspace: the instance's operator sets it once in the Slack app's settings.",
 };
 
@@ -51,6 +53,7 @@ export function WebhookPanel({ slug, connection, canManage, secret, onSecret }: 
       )}
       {rotate.error && <Alert variant="error">{rotate.error.message}</Alert>}
       {signedByApp && <p className="text-sm text-muted-foreground">Slack signs its requests with the Slack app&apos;s signing secret (SLACK_SIGNING_SECRET on this instance), so there is no secret to copy here.</p>}
+      {canManage && connection.provider === "linear" && <IssuedSecretForm slug={slug} connectionId={connection.id} />}
       {canManage && !signedByApp && (
         <div>
           <Button
@@ -67,5 +70,32 @@ export function WebhookPanel({ slug, connection, canManage, secret, onSecret }: 
         </div>
       )}
     </div>
+  );
+}
+
+/** A signing secret the provider generated (Linear's), pasted once; it is never shown back. */
+function IssuedSecretForm({ slug, connectionId }: { slug: string; connectionId: string }) {
+  const save = useSetWebhookSecret(slug, connectionId);
+  const [secret, setSecret] = useState("");
+  return (
+    <form
+      className="flex flex-col gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(secret, { onSuccess: () => setSecret("") });
+      }}
+    >
+      <label htmlFor="issued-secret" className="text-sm font-medium">
+        Linear&apos;s signing secret
+      </label>
+      <div className="flex gap-2">
+        <Input id="issued-secret" type="password" autoComplete="off" value={secret} onChange={(event) => setSecret(event.target.value)} />
+        <Button type="submit" size="sm" disabled={save.isPending || secret.trim().length === 0}>
+          Save secret
+        </Button>
+      </div>
+      {save.isSuccess && <p className="text-sm text-muted-foreground">Saved: deliveries signed with it are accepted.</p>}
+      {save.error && <Alert variant="error">{save.error.message}</Alert>}
+    </form>
   );
 }

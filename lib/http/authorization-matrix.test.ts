@@ -74,6 +74,7 @@ const EXPECTED: Record<string, Expectation> = {
   "GET /api/v1/orgs/[slug]/integrations/[connectionId]/resources": { auth: "both", permission: "integrations:read" },
   "POST /api/v1/orgs/[slug]/integrations/[connectionId]/sync": { auth: "both", permission: "integrations:manage" },
   "POST /api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret": { auth: "both", permission: "integrations:manage" },
+  "PUT /api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret": { auth: "both", permission: "integrations:manage" },
   "POST /api/v1/orgs/[slug]/integrations/oauth/[provider]": { auth: "session", permission: "integrations:manage" },
   "GET /api/v1/orgs/[slug]/invitations": { auth: "both", permission: "members:read" },
   "POST /api/v1/orgs/[slug]/invitations": { auth: "session", permission: "members:invite" },

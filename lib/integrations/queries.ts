@@ -100,6 +100,8 @@ export const disconnectRequest = (slug: string, id: string) => apiFetch<unknown>
 /** A refusal by the provider is an answer too (ok false, its reason), kept as the connection's last error. */
 export const checkRequest = (slug: string, id: string) => apiFetch<{ ok: boolean; error: string | null; connection: ConnectionItem }>(`${one(slug, id)}/check`, { method: "POST", body: {} });
 export const rotateWebhookSecretRequest = (slug: string, id: string) => apiFetch<{ webhookSecret: string }>(`${one(slug, id)}/webhook-secret`, { method: "POST", body: {} });
+export const setWebhookSecretRequest = (slug: string, id: string, secret: string) =>
+  apiFetch<{ updated: true }>(`${one(slug, id)}/webhook-secret`, { method: "PUT", body: { secret } });
 export const syncRequest = (slug: string, id: string) => apiFetch<unknown>(`${one(slug, id)}/sync`, { method: "POST", body: {} });
 
 export function fetchResources(slug: string, id: string, kind: ResourceKind | ""): Promise<{ items: ResourceItem[] }> {

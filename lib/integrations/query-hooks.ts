@@ -107,6 +107,7 @@ function useConnectionChange<T, V = void>(slug: string, id: string, mutationFn: 
 
 export const useCheckConnection = (slug: string, id: string) => useConnectionChange(slug, id, () => api.checkRequest(slug, id));
 export const useRotateWebhookSecret = (slug: string, id: string) => useConnectionChange(slug, id, () => api.rotateWebhookSecretRequest(slug, id));
+export const useSetWebhookSecret = (slug: string, id: string) => useConnectionChange(slug, id, (secret: string) => api.setWebhookSecretRequest(slug, id, secret));
 export const useUpdateConnection = (slug: string, id: string) =>
   useConnectionChange(slug, id, (body: { name?: string; status?: "active" | "disabled" }) => api.updateConnectionRequest(slug, id, body));
 export const useSyncConnection = (slug: string, id: string) =>

@@ -164,6 +164,20 @@ describeWith(["postgres", "redis"], "connections API", () => {
     expect(JSON.stringify(audit)).not.toContain(rotated.body.webhookSecret);
   });
 
+  it("sets a secret the provider issued (Linear's signing secret): stored, audited, never echoed", async () => {
+    const { org, owner, members } = await orgWithMembers(["member"]);
+    const api = load.api(org.slug, { cookie: owner.cookie });
+    const { body } = await api.connect({ provider: "github", method: "token", token: standIns.credentials.github.token });
+    const issued = "lin_wh_0123456789abcdefABCDEF";
+    const set = await api.setSecret(body.connection.id, { secret: issued });
+    expect(set.status).toBe(200);
+    expect(JSON.stringify(set.body)).not.toContain(issued);
+    expect(await readSystemSecrets(org.id, scopeOf(body.connection.id), ["WEBHOOK_SECRET"])).toEqual({ WEBHOOK_SECRET: issued });
+    expect(await getDb().auditEvent.count({ where: { orgId: org.id, action: "integration.webhook_secret_set" } })).toBe(1);
+    expect((await api.setSecret(body.connection.id, { secret: "short" })).status).toBe(422);
+    expect((await load.api(org.slug, { cookie: members[0]!.cookie }).setSecret(body.connection.id, { secret: issued })).status).toBe(403);
+  });
+
   it("disconnects: the Secret rows, the connection, its resources and its rules are gone, audited", async () => {
     const { org, owner } = await orgWithMembers();
     const api = load.api(org.slug, { cookie: owner.cookie });

@@ -69,3 +69,8 @@ export const connectionParams = z.object({ slug, connectionId });
 export const oauthStartParams = z.object({ slug, provider: z.enum(PROVIDERS) });
 /** The callback never answers a 4xx for a bad provider name: it redirects with an error code. */
 export const oauthCallbackParams = z.object({ provider: z.string().max(40) });
+
+/** A webhook secret the provider issued (e.g. Linear's signing secret), pasted by an admin. */
+export const setWebhookSecretSchema = z.object({
+  secret: z.string().trim().min(16, "too short").max(512, "too long").regex(/^\S+$/, "no whitespace inside"),
+});

@@ -53,6 +53,7 @@ export async function loadIntegrations(standIns: ProviderStandIns, extraEnv: Rec
       disconnect: (id: string) => record(`${base}/${id}`, call(routes.one.DELETE, "DELETE", `${base}/${id}`, options(on(id)))),
       check: (id: string) => record(`${base}/${id}/check`, call(routes.check.POST, "POST", `${base}/${id}/check`, options(on(id)))),
       rotateSecret: (id: string) => call(routes.secret.POST, "POST", `${base}/${id}/webhook-secret`, options(on(id))),
+      setSecret: (id: string, body: object) => record(`${base}/${id}/webhook-secret`, call(routes.secret.PUT, "PUT", `${base}/${id}/webhook-secret`, options(on(id), body))),
       sync: (id: string) => record(`${base}/${id}/sync`, call(routes.sync.POST, "POST", `${base}/${id}/sync`, options(on(id)))),
       resources: (id: string, query = "") => record(`${base}/${id}/resources`, call(routes.resources.GET, "GET", `${base}/${id}/resources${query}`, options(on(id)))),
       startOAuth: (provider: string, body: object = {}) =>

@@ -27,19 +27,32 @@ export function webhookSecretFor(provider: Provider): { value: string; shown: bo
 
 /** Replaces the connection's webhook secret; the new one is returned this once. */
 export async function rotateWebhookSecret(ctx: OrgContext, connectionId: string): Promise<{ webhookSecret: string }> {
+  const webhookSecret = generateWebhookSecret();
+  await storeWebhookSecret(ctx, connectionId, webhookSecret, "integration.webhook_secret_rotated");
+  return { webhookSecret };
+}
+
+/**
+ * Sets a secret the provider issued (Linear generates each webhook's signing secret
+ * itself, and a provider may do so for any webhook). Never echoed back.
+ */
+export async function setWebhookSecret(ctx: OrgContext, connectionId: string, secret: string): Promise<{ updated: true }> {
+  await storeWebhookSecret(ctx, connectionId, secret, "integration.webhook_secret_set");
+  return { updated: true };
+}
+
+async function storeWebhookSecret(ctx: OrgContext, connectionId: string, webhookSecret: string, action: string): Promise<void> {
   const connection = await getConnectionOrThrow(getDb(), ctx, connectionId);
   if (connection.provider === "slack") {
     throw new Invalid("Slack signs its requests with the Slack app's signing secret; regenerate it in the Slack app's settings and set SLACK_SIGNING_SECRET");
   }
   const dataKey = await systemSecretKey(ctx.org.id);
-  const webhookSecret = generateWebhookSecret();
   await getDb().$transaction(async (tx) => {
     // Re-read inside the transaction: a disconnect meanwhile must not leave a stray secret.
     await getConnectionOrThrow(tx, ctx, connectionId);
     await putSystemSecrets(tx, dataKey, { orgId: ctx.org.id, scope: credentialScope(connectionId), values: { WEBHOOK_SECRET: webhookSecret }, actorUserId: ctx.actor.userId });
-    await recordAudit(tx, { ...auditFields(ctx), action: "integration.webhook_secret_rotated", targetType: "integration", targetId: connectionId, metadata: { provider: connection.provider } });
+    await recordAudit(tx, { ...auditFields(ctx), action, targetType: "integration", targetId: connectionId, metadata: { provider: connection.provider } });
   });
   // The webhook route caches credentials for a minute; in this process they go now.
   forgetWebhookCredentials(connectionId);
-  return { webhookSecret };
 }
