@@ -99,6 +99,8 @@ async function apiBench() {
       BASTION_MASTER_KEYS: `v1:${randomBytes(32).toString("base64")}`,
       PORT: String(PORT),
       LOG_LEVEL: "warn",
+      // The same per-user rate-limit check runs, with a limit this run cannot reach.
+      BASTION_BENCH: "1",
       APP_URL: `http://127.0.0.1:${PORT}`,
     };
     const { cookie } = await seed(database.connectionString);

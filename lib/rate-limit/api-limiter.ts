@@ -12,20 +12,19 @@ import { processSingleton } from "../runtime";
 import { usageField } from "../usage/pending";
 import { rateLimitHeaders, type LimitResult } from "./limiter";
 import { MultiLimiter, type LimitCheck } from "./multi-limit";
-import { env } from "../env";
-import { BENCH_API_KEY_LIMITS, DEFAULT_LIMITS, PLAN_LIMITS, orgPlan } from "./plans";
+import { DEFAULT_LIMITS, PLAN_LIMITS, benchAware, orgPlan } from "./plans";
 
 export function processLimiter(): MultiLimiter {
   return processSingleton("rate-limit:multi", () => new MultiLimiter(getRedis()));
 }
 
 async function checksFor(request: Request, actor: Actor | null): Promise<LimitCheck[]> {
-  if (!actor) return [{ rule: DEFAULT_LIMITS.anonymousIp, key: clientIp(request) ?? "unknown" }];
-  if (actor.kind === "user") return [{ rule: DEFAULT_LIMITS.user, key: actor.userId }];
-  const limits = env().BASTION_BENCH ? BENCH_API_KEY_LIMITS : PLAN_LIMITS[await orgPlan(actor.orgId)];
+  if (!actor) return [{ rule: benchAware(DEFAULT_LIMITS.anonymousIp), key: clientIp(request) ?? "unknown" }];
+  if (actor.kind === "user") return [{ rule: benchAware(DEFAULT_LIMITS.user), key: actor.userId }];
+  const limits = PLAN_LIMITS[await orgPlan(actor.orgId)];
   return [
-    { rule: limits.apiKey, key: actor.apiKeyId },
-    { rule: limits.org, key: actor.orgId },
+    { rule: benchAware(limits.apiKey), key: actor.apiKeyId },
+    { rule: benchAware(limits.org), key: actor.orgId },
   ];
 }
 

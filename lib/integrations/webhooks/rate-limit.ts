@@ -4,16 +4,15 @@
 // The app-level URLs, which name no connection, are the exception (appWebhookLimits).
 import "server-only";
 import { clientIp } from "../../auth/request-meta";
-import { env } from "../../env";
 import type { LimitCheck } from "../../rate-limit/multi-limit";
-import { BENCH_WEBHOOK_APP_IP_LIMIT, BENCH_WEBHOOK_CONNECTION_LIMIT, WEBHOOK_APP_IP_LIMIT, WEBHOOK_CONNECTION_LIMIT } from "../../rate-limit/plans";
+import { WEBHOOK_APP_IP_LIMIT, WEBHOOK_CONNECTION_LIMIT, benchAware } from "../../rate-limit/plans";
 
 export function webhookLimits(params: Record<string, string | string[] | undefined>): LimitCheck[] {
   const connectionId = typeof params.connectionId === "string" ? params.connectionId.slice(0, 64) : "";
-  return [{ rule: env().BASTION_BENCH ? BENCH_WEBHOOK_CONNECTION_LIMIT : WEBHOOK_CONNECTION_LIMIT, key: connectionId }];
+  return [{ rule: benchAware(WEBHOOK_CONNECTION_LIMIT), key: connectionId }];
 }
 
 /** An app-level URL names no connection: limited per sending address until the delivery is verified and routed. */
 export function appWebhookLimits(_params: Record<string, string | string[] | undefined>, request: Request): LimitCheck[] {
-  return [{ rule: env().BASTION_BENCH ? BENCH_WEBHOOK_APP_IP_LIMIT : WEBHOOK_APP_IP_LIMIT, key: clientIp(request) ?? "unknown" }];
+  return [{ rule: benchAware(WEBHOOK_APP_IP_LIMIT), key: clientIp(request) ?? "unknown" }];
 }
