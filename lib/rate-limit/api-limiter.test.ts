@@ -1,9 +1,10 @@
 import { Redis } from "ioredis";
-import { afterEach, expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { GET as readyRoute } from "@/app/api/health/ready/route";
 import { GET as membersRoute } from "@/app/api/v1/orgs/[slug]/members/route";
 import { GET as auditRoute } from "@/app/api/v1/orgs/[slug]/audit/route";
 import { registerRateLimiter } from "../http/rate-limit";
+import { getDb } from "../db";
 import { getRedis } from "../redis";
 import { createTestApiKey } from "../testing/api-key-fixtures";
 import { describeWith } from "../testing/describe";
@@ -81,5 +82,30 @@ describeWith(["postgres", "redis"], "rate limiting in the pipeline", () => {
     } finally {
       dead.disconnect();
     }
+  });
+});
+
+describeWith(["postgres", "redis"], "rate limiting switched off (BASTION_RATE_LIMIT=0)", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it("checks no limit and sends no RateLimit-* headers, but still counts the key's usage in Redis", async () => {
+    vi.resetModules();
+    vi.stubEnv("BASTION_RATE_LIMIT", "0");
+    const { createApiRateLimiter: createSwitchedOff } = await import("./api-limiter");
+    const { PENDING_USAGE_KEY, usageField } = await import("../usage/pending");
+    const { org, owner } = await orgWithMembers();
+    const key = await createTestApiKey(org.id, owner.user.id, ["members:read"]);
+    const actor = { kind: "apiKey" as const, apiKeyId: key.row.id, orgId: org.id, userId: owner.user.id, scopes: ["members:read"] };
+    // A spent allowance does not matter while limiting is off.
+    await getRedis()!.set(`rl:${PLAN_LIMITS.free.apiKey.name}:${key.row.id}`, PLAN_LIMITS.free.apiKey.points, "EX", 60);
+    const limiter = createSwitchedOff();
+    for (let i = 0; i < 3; i++) expect(await limiter(new Request("http://localhost/api/v1/x"), actor)).toEqual({ headers: {} });
+    // Pending in Redis, or already flushed to PostgreSQL by another suite's worker.
+    const pending = Number((await getRedis()!.hget(PENDING_USAGE_KEY, usageField(org.id))) ?? 0);
+    const flushed = (await getDb().apiUsage.aggregate({ where: { orgId: org.id }, _sum: { count: true } }))._sum.count ?? 0;
+    expect(pending + flushed).toBe(3);
   });
 });

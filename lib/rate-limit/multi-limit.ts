@@ -31,6 +31,7 @@ export class MultiLimiter {
 
   /** Spends one point of every check; `usageField` is counted only when all allow. */
   async check(checks: LimitCheck[], usageField?: string): Promise<LimitResult[]> {
+    if (checks.length === 0 && !usageField) return [];
     if (this.redis) {
       try {
         const results = await this.checkInRedis(checks, usageField);
