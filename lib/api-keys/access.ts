@@ -40,6 +40,8 @@ function accessOf(actor: ApiKeyActor, org: OwnOrg): OrgAccess {
 }
 
 export async function resolveOrgForApiKey(slug: string, actor: ApiKeyActor, request?: Request): Promise<OrgAccess | null> {
+  // Read with the key in this same request (lib/api-keys/authenticate.ts): no second query.
+  if (actor.org && actor.org.slug === slug) return accessOf(actor, { id: actor.orgId, slug, role: actor.org.creatorRole as Role | null });
   const org = await loadOwnOrg(actor, { slug });
   if (org) return accessOf(actor, org);
   // The org's former slug still works for its own keys, as a redirect.

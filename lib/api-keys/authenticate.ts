@@ -23,17 +23,37 @@ export async function apiKeyAuthenticator(request: Request): Promise<Actor | nul
     throw new Unauthorized("This API key has been revoked or has expired");
   }
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) await touchLastUsed(key.id, clientIp(request));
-  return { kind: "apiKey", apiKeyId: key.id, orgId: key.orgId, userId: key.createdById, scopes: key.scopes };
+  const org = key.orgSlug ? { slug: key.orgSlug, creatorRole: key.creatorRole } : null;
+  return { kind: "apiKey", apiKeyId: key.id, orgId: key.orgId, userId: key.createdById, scopes: key.scopes, org };
 }
 
-type KeyRow = { id: string; orgId: string; createdById: string | null; scopes: string[]; expiresAt: Date | null; revokedAt: Date | null; lastUsedAt: Date | null };
+type KeyRow = {
+  id: string;
+  orgId: string;
+  createdById: string | null;
+  scopes: string[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+  /** Null when the org is deleted. */
+  orgSlug: string | null;
+  creatorRole: string | null;
+};
 
-/** Plain SQL, as every API-key request runs it (npm run bench:api); UTC as Prisma stores it. */
+/**
+ * Plain SQL, as every API-key request runs it (npm run bench:api); UTC as Prisma stores
+ * it. The key's org and its creator's current role come along, so resolving the org in
+ * the next step of the pipeline needs no query of its own.
+ */
 async function findKeyByHash(keyHash: string): Promise<KeyRow | null> {
   const { rows } = await getPool().query<KeyRow>(
-    `SELECT id, "orgId", "createdById", scopes, "expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
-            "revokedAt" AT TIME ZONE 'UTC' AS "revokedAt", "lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt"
-     FROM "ApiKey" WHERE "keyHash" = $1`,
+    `SELECT k.id, k."orgId", k."createdById", k.scopes, k."expiresAt" AT TIME ZONE 'UTC' AS "expiresAt",
+            k."revokedAt" AT TIME ZONE 'UTC' AS "revokedAt", k."lastUsedAt" AT TIME ZONE 'UTC' AS "lastUsedAt",
+            o.slug AS "orgSlug", m.role AS "creatorRole"
+     FROM "ApiKey" k
+     LEFT JOIN "Organization" o ON o.id = k."orgId" AND o."deletedAt" IS NULL
+     LEFT JOIN "Membership" m ON m."orgId" = k."orgId" AND m."userId" = k."createdById"
+     WHERE k."keyHash" = $1`,
     [keyHash],
   );
   return rows[0] ?? null;

@@ -11,7 +11,15 @@ export type AuthMode = "none" | "session" | "apiKey" | "both";
 
 export type Actor =
   | { kind: "user"; userId: string; sessionId: string }
-  | { kind: "apiKey"; apiKeyId: string; orgId: string; userId: string | null; scopes: string[] };
+  | {
+      kind: "apiKey";
+      apiKeyId: string;
+      orgId: string;
+      userId: string | null;
+      scopes: string[];
+      /** The key's live org and its creator's role, read with the key (one query for both steps). */
+      org?: { slug: string; creatorRole: string | null } | null;
+    };
 
 export type Authenticator = (request: Request) => Promise<Actor | null>;
 
