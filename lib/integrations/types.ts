@@ -92,12 +92,21 @@ export type AppWebhook = {
   disablesConnection?(delivery: ParsedDelivery): string | null;
 };
 
+export type StoredCredentials = { credentials: Credentials; tokenExpiresAt: Date | null };
+
 /** What an outbound call may use and update (a refreshed OAuth token, a minted installation token). */
 export type ProviderCall = {
   connection: ConnectionRef;
   credentials: Credentials;
   /** Persists changed credentials (merged into the stored ones). */
   saveCredentials(update: Credentials, tokenExpiresAt?: Date | null): Promise<void>;
+  /**
+   * Runs a token refresh holding the connection's refresh lock across processes, handing
+   * it the credentials as stored once the lock is held (another process may have refreshed
+   * meanwhile, and rotating refresh tokens work once). Absent for calls that live only in
+   * memory (a connection being connected).
+   */
+  underRefreshLock?<T>(refresh: (stored: StoredCredentials) => Promise<T>): Promise<T>;
 };
 
 export type CheckResult = {

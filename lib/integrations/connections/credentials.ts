@@ -4,6 +4,7 @@
 // Node) builds calls for sync and notify jobs too.
 import { getDb } from "../../db";
 import { putSystemSecrets, readSystemSecrets, systemSecretKey, type SystemScope } from "../../secrets/system-secrets";
+import { withLock } from "../locks";
 import type { ConnectionRef, Credentials, Provider, ProviderCall } from "../types";
 
 /** The Secret scope holding one connection's credentials and webhook secret. */
@@ -53,6 +54,11 @@ export async function providerCallFor(row: ConnectionRow): Promise<ProviderCall>
       Object.assign(credentials, update);
       if (tokenExpiresAt !== undefined) connection.tokenExpiresAt = tokenExpiresAt;
     },
+    underRefreshLock: (refresh) =>
+      withLock(`integration-refresh:${row.id}`, async () => {
+        const stored = await getDb().integrationConnection.findUnique({ where: { id: row.id }, select: { tokenExpiresAt: true } });
+        return refresh({ credentials: await readSystemSecrets(row.orgId, credentialScope(row.id)), tokenExpiresAt: stored?.tokenExpiresAt ?? null });
+      }),
   };
 }
 

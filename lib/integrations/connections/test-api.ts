@@ -25,7 +25,7 @@ export async function loadIntegrations(standIns: ProviderStandIns, extraEnv: Rec
   };
   const domain = {
     sync: await import("../sync/sync"),
-    lock: await import("../sync/lock"),
+    lock: await import("../locks"),
     tasks: await import("../sync/tasks"),
     credentials: await import("./credentials"),
   };

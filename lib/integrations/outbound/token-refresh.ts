@@ -1,10 +1,11 @@
 // Runs an outbound operation with a usable OAuth access token: refreshes first when the
 // stored one has expired (or is about to), and once more when the provider answers
 // 401 anyway (revoked early, clock skew), persisting the new pair before retrying.
-// Concurrent calls of one connection in this process share a single refresh.
+// Concurrent calls of one connection in this process share a single refresh; across
+// processes a lock and a re-read of the stored pair (ProviderCall.underRefreshLock) do.
 // No "server-only" marker: the worker (plain Node) refreshes tokens.
 import { processSingleton } from "../../runtime";
-import type { Credentials, ProviderCall } from "../types";
+import type { Credentials, ProviderCall, StoredCredentials } from "../types";
 import { ProviderError } from "./errors";
 import type { TokenSet } from "./oauth-token";
 
@@ -53,9 +54,18 @@ async function refreshInto(call: ProviderCall, refresh: Refresher): Promise<void
 }
 
 async function refreshAndSave(call: ProviderCall, refresh: Refresher): Promise<Refreshed> {
-  const tokens = await refresh(call.credentials.REFRESH_TOKEN!);
-  // Providers that rotate refresh tokens send a new one; the others keep the old one valid.
-  const update = { ACCESS_TOKEN: tokens.accessToken, REFRESH_TOKEN: tokens.refreshToken ?? call.credentials.REFRESH_TOKEN! };
-  await call.saveCredentials(update, tokens.expiresAt);
-  return { update, expiresAt: tokens.expiresAt };
+  const run = async (stored?: StoredCredentials): Promise<Refreshed> => {
+    // Another process refreshed while this one waited for the lock: its pair is current,
+    // and this one's refresh token may already be spent.
+    if (stored?.credentials.ACCESS_TOKEN && stored.credentials.ACCESS_TOKEN !== call.credentials.ACCESS_TOKEN) {
+      const { ACCESS_TOKEN, REFRESH_TOKEN } = stored.credentials;
+      return { update: REFRESH_TOKEN ? { ACCESS_TOKEN, REFRESH_TOKEN } : { ACCESS_TOKEN }, expiresAt: stored.tokenExpiresAt };
+    }
+    const tokens = await refresh(call.credentials.REFRESH_TOKEN!);
+    // Providers that rotate refresh tokens send a new one; the others keep the old one valid.
+    const update = { ACCESS_TOKEN: tokens.accessToken, REFRESH_TOKEN: tokens.refreshToken ?? call.credentials.REFRESH_TOKEN! };
+    await call.saveCredentials(update, tokens.expiresAt);
+    return { update, expiresAt: tokens.expiresAt };
+  };
+  return call.underRefreshLock ? call.underRefreshLock(run) : run();
 }

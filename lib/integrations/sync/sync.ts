@@ -9,7 +9,7 @@ import { providerCallFor } from "../connections/credentials";
 import { ProviderError } from "../outbound/errors";
 import { providerClients } from "../providers/clients";
 import type { SyncedResource } from "../types";
-import { tryLock } from "./lock";
+import { tryLock } from "../locks";
 
 export type SyncOutcome =
   | { status: "synced"; resources: number; removed: number }

@@ -1,10 +1,10 @@
 // The per-connection sync lock: a second holder is refused until the first releases,
 // across connections to the database (advisory lock) and within one process.
 import { expect, it } from "vitest";
-import { getDb } from "../../db";
-import { describeWith } from "../../testing/describe";
-import { uniqueSuffix } from "../../testing/fixtures";
-import { advisoryKey, tryAdvisoryLock, tryInProcessLock } from "./lock";
+import { getDb } from "../db";
+import { describeWith } from "../testing/describe";
+import { uniqueSuffix } from "../testing/fixtures";
+import { advisoryKey, tryAdvisoryLock, tryInProcessLock } from "./locks";
 
 describeWith(["postgres"], "sync lock", () => {
   it("holds a PostgreSQL advisory lock on its own connection until released", async () => {

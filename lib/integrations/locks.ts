@@ -1,4 +1,5 @@
-// One sync per connection at a time, across every worker process.
+// Locks of one connection's work across every worker process: one sync at a time, one
+// token refresh at a time.
 // Server mode: a PostgreSQL session advisory lock held on a dedicated connection, not a
 // pooled one. PostgreSQL releases it by itself when the holder's connection dies (a
 // killed worker never leaves a stale lock, and there is no TTL to outlive), and the
@@ -7,10 +8,10 @@
 // No "server-only" marker: the worker (plain Node) runs syncs.
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { databaseUrl } from "../../db";
-import { mode } from "../../env";
-import { logger } from "../../logger";
-import { processSingleton } from "../../runtime";
+import { databaseUrl } from "../db";
+import { mode } from "../env";
+import { logger } from "../logger";
+import { processSingleton } from "../runtime";
 
 export type Release = () => Promise<void>;
 
@@ -54,4 +55,28 @@ export async function tryInProcessLock(name: string): Promise<Release | null> {
 /** Takes the named lock if nobody holds it; null when somebody does. */
 export function tryLock(name: string): Promise<Release | null> {
   return mode() === "server" ? tryAdvisoryLock(name) : tryInProcessLock(name);
+}
+
+/**
+ * Runs `work` holding the named lock, waiting (at most `waitMs`) while another process
+ * holds it. Server mode: a session advisory lock on a dedicated connection, as above;
+ * single-process mode: one process runs everything, so `work` just runs (callers keep
+ * their own in-process de-duplication).
+ */
+export async function withLock<T>(name: string, work: () => Promise<T>, waitMs = 20_000): Promise<T> {
+  if (mode() !== "server") return work();
+  const client = new pg.Client({ connectionString: databaseUrl(), application_name: "bastion-lock", connectionTimeoutMillis: 10_000 });
+  client.on("error", (error) => logger.warn({ lock: name, err: error.message }, "lock connection lost"));
+  await client.connect();
+  try {
+    await client.query(`SET lock_timeout = ${Math.max(1, Math.round(waitMs))}`);
+    await client.query("SELECT pg_advisory_lock($1::bigint)", [advisoryKey(name)]);
+    try {
+      return await work();
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1::bigint)", [advisoryKey(name)]).catch(() => {});
+    }
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
