@@ -21,11 +21,17 @@ export function advisoryKey(name: string): string {
   return BigInt.asIntN(64, digest.readBigUInt64BE(0)).toString();
 }
 
-export async function tryAdvisoryLock(name: string): Promise<Release | null> {
+/** The dedicated connection a session advisory lock lives on. */
+async function lockConnection(name: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: databaseUrl(), application_name: "bastion-lock", connectionTimeoutMillis: 10_000 });
   // A lost connection releases the lock on the server; the holder learns it only by this.
   client.on("error", (error) => logger.warn({ lock: name, err: error.message }, "lock connection lost"));
   await client.connect();
+  return client;
+}
+
+export async function tryAdvisoryLock(name: string): Promise<Release | null> {
+  const client = await lockConnection(name);
   try {
     const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [advisoryKey(name)]);
     if (rows[0]?.locked) {
@@ -65,9 +71,7 @@ export function tryLock(name: string): Promise<Release | null> {
  */
 export async function withLock<T>(name: string, work: () => Promise<T>, waitMs = 20_000): Promise<T> {
   if (mode() !== "server") return work();
-  const client = new pg.Client({ connectionString: databaseUrl(), application_name: "bastion-lock", connectionTimeoutMillis: 10_000 });
-  client.on("error", (error) => logger.warn({ lock: name, err: error.message }, "lock connection lost"));
-  await client.connect();
+  const client = await lockConnection(name);
   try {
     await client.query(`SET lock_timeout = ${Math.max(1, Math.round(waitMs))}`);
     await client.query("SELECT pg_advisory_lock($1::bigint)", [advisoryKey(name)]);
