@@ -10,7 +10,7 @@ const features = [
   { icon: Users, title: "Members & RBAC", text: "Roles as data, invitations, ownership transfer and SSO." },
   { icon: KeyRound, title: "Secrets", text: "Envelope encryption, versions, audited reveal and key rotation." },
   { icon: Plug, title: "Integrations", text: "GitHub, GitLab, Jira, Linear and Slack with verified webhooks." },
-  { icon: CreditCard, title: "Billing", text: "Stripe plans, seats, usage metering and plan quotas." },
+  { icon: CreditCard, title: "Billing", text: "Coming next: Stripe plans and seats. Every org is on the free plan today." },
   { icon: ShieldCheck, title: "API", text: "API keys, rate limits, OpenAPI, health and metrics." },
 ];
 
@@ -34,7 +34,7 @@ export default async function LandingPage() {
         <p className="text-sm font-medium text-muted-foreground">Self-hosted · open · one command to run</p>
         <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">The enterprise layer for your SaaS</h1>
         <p className="max-w-2xl text-lg text-muted-foreground">
-          Bastion gives your product organizations, roles, secrets, integrations and billing, on your own
+          Bastion gives your product organizations, roles, secrets, integrations and an API, on your own
           infrastructure.
         </p>
         <div className="flex gap-3">

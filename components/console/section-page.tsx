@@ -1,8 +1,11 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { consoleNav } from "./nav-items";
 
+type EmptyState = { title: string; text: string };
+const NOTHING_YET: EmptyState = { title: "Nothing here yet", text: "This section has no data for this organization yet." };
+
 /** A console section's heading with its empty state, until the section has content. */
-export function SectionPage({ segment }: { segment: string }) {
+export function SectionPage({ segment, empty = NOTHING_YET }: { segment: string; empty?: EmptyState }) {
   const item = consoleNav.find((candidate) => candidate.segment === segment);
   if (!item) throw new Error(`unknown console section "${segment}"`);
   return (
@@ -13,8 +16,8 @@ export function SectionPage({ segment }: { segment: string }) {
       </header>
       <Card>
         <CardHeader>
-          <CardTitle>Nothing here yet</CardTitle>
-          <CardDescription>This section has no data for this organization yet.</CardDescription>
+          <CardTitle>{empty.title}</CardTitle>
+          <CardDescription>{empty.text}</CardDescription>
         </CardHeader>
         <CardContent />
       </Card>

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch, type ApiError } from "@/lib/api-client";
 
-type Invitation = { status: "valid" | "expired" | "revoked" | "used"; message: string | null; orgName: string; role: string; kind: "email" | "link"; email: string | null; allowedDomains: string[] };
+type Invitation = { status: "valid" | "expired" | "revoked" | "used"; message: string | null; orgName: string; role: string; kind: "email" | "link"; allowedDomains: string[] };
 
 /** Shows what an invitation link offers and lets the signed-in user accept it. */
 export function AcceptInvitation({ signedInAs }: { signedInAs: string | null }) {
@@ -37,7 +37,7 @@ export function AcceptInvitation({ signedInAs }: { signedInAs: string | null }) 
       <h1 className="text-xl font-semibold">Join {data.orgName}</h1>
       <p className="text-sm text-muted-foreground">
         You are invited as <strong>{data.role}</strong>
-        {data.kind === "email" ? ` (for ${data.email})` : ` (for addresses at ${data.allowedDomains.join(", ")})`}.
+        {data.kind === "email" ? " (for the email address it was sent to)" : ` (for addresses at ${data.allowedDomains.join(", ")})`}.
       </p>
       {data.status !== "valid" ? (
         <Alert variant="error">{data.message}</Alert>

@@ -27,11 +27,13 @@ const REFUSALS: Record<Exclude<InvitationStatus, "valid">, string> = {
   used: "This invitation has already been used.",
 };
 
-/** What the invitation page shows to whoever holds the link. */
+export const WRONG_ADDRESS = "This invitation is for another email address. Sign in with the address it was sent to.";
+
+/** What the invitation page shows to whoever holds the link (never the invited address: links get forwarded). */
 export async function describeInvitation(token: string) {
   const invitation = await getDb().invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { kind: true, email: true, allowedDomains: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, org: { select: { name: true, slug: true, deletedAt: true } } },
+    select: { kind: true, allowedDomains: true, role: true, acceptedAt: true, revokedAt: true, expiresAt: true, org: { select: { name: true, slug: true, deletedAt: true } } },
   });
   if (!invitation || invitation.org.deletedAt) throw new NotFound("Invitation");
   const status = statusOf(invitation);
@@ -41,7 +43,6 @@ export async function describeInvitation(token: string) {
     orgName: invitation.org.name,
     role: invitation.role,
     kind: invitation.kind,
-    email: invitation.email,
     allowedDomains: invitation.allowedDomains,
   };
 }
@@ -63,7 +64,8 @@ export async function acceptInvitation(ctx: UserContext, token: string): Promise
     if (status !== "valid") throw new AppError("gone", REFUSALS[status]);
     if (!user.emailVerified) throw new Forbidden("Verify your email address before accepting an invitation");
     if (invitation.kind === "email" && invitation.email !== user.email) {
-      throw new Forbidden(`This invitation is for ${invitation.email}. Sign in with that address to accept it.`);
+      // The token may have been forwarded: never name the invited address to its holder.
+      throw new Forbidden(WRONG_ADDRESS);
     }
     if (invitation.kind === "link" && !invitation.allowedDomains.includes(emailDomain(user.email))) {
       throw new Forbidden(`This invitation link is for addresses at ${invitation.allowedDomains.join(", ")}.`);
