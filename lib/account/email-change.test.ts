@@ -67,15 +67,19 @@ describeWith(["postgres", "redis"], "account API: email change", () => {
     expect(requestedText + confirmedText + logs.text() + JSON.stringify(actions)).not.toContain(token);
   });
 
-  it("refuses an address that belongs to another account with 409 and sends that account nothing", async () => {
+  it("answers an address of another account exactly as a free one, and tells that account by email", async () => {
     const since = Date.now();
     const other = await createUser();
     const { user, cookie } = await signedInUser();
     const response = await request(cookie, other.email.toUpperCase());
-    expect(response.status).toBe(409);
-    expect((await response.json()).error).toMatchObject({ code: "conflict", message: "That email address belongs to another account" });
-    await expect(waitForTestMail(other.email, { since, timeoutMs: 500 })).rejects.toThrow(/no email/);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ sentTo: other.email });
+    const notice = await waitForTestMail(other.email, { subject: /tried to use your email address/, since });
+    expect(notice.text).not.toContain(user.email);
+    expect(notice.text).not.toMatch(/confirm-email/);
+    // No link was issued, and the requester's own address hears nothing of a change.
     expect(await getDb().authToken.count({ where: { userId: user.id, purpose: "email_change" } })).toBe(0);
+    await expect(waitForTestMail(user.email, { since, timeoutMs: 500 })).rejects.toThrow(/no email/);
   });
 
   it("refuses the current address and a malformed one with 422", async () => {

@@ -28,8 +28,16 @@ export async function requestEmailChange(actor: AccountActor, newEmailInput: str
   }
   const limit = await consume(ACCOUNT_LIMITS.emailChangePerUser, actor.userId);
   if (!limit.allowed) throw new RateLimited(limit.resetSeconds, rateLimitHeaders(limit));
-  // The caller is signed in, so saying "taken" reveals little; nothing is sent to that account.
-  if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) throw new Conflict(EMAIL_IN_USE);
+  // The answer is the same whether or not the address is taken (it would tell who has an
+  // account); the holder of a taken address is told by email instead, and nothing is issued.
+  if (await db.user.findUnique({ where: { email: newEmail }, select: { id: true } })) {
+    await sendMail({
+      to: newEmail,
+      subject: "Someone tried to use your email address on Bastion",
+      text: `Someone signed in to another Bastion account asked to move it to this address, which already belongs to your account. Nothing changed.\n\nIf you meant to do this, sign in with this address instead: ${appUrl()}/sign-in`,
+    });
+    return { sentTo: newEmail };
+  }
 
   const token = await db.$transaction(async (tx) => {
     const issued = await issueAuthToken(tx, { userId: actor.userId, purpose: "email_change", email: newEmail });
