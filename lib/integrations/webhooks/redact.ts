@@ -18,6 +18,13 @@ const SECRET_HEADERS = new Set([
   "x-slack-signature",
   // Set by Bastion's own server from the socket (scripts/start.ts): not the provider's.
   "x-bastion-client-ip",
+  // Addresses added by proxies on the way: infrastructure detail, not the provider's payload.
+  "x-forwarded-for",
+  "forwarded",
+  "x-real-ip",
+  "x-client-ip",
+  "true-client-ip",
+  "cf-connecting-ip",
 ]);
 
 /** Anything else that looks like it holds a secret (x-api-token, x-signature, …). */
