@@ -90,6 +90,8 @@ export type AppWebhook = {
   ignoredStatus: 200 | 202;
   /** Deliveries that end the connection (the GitHub App uninstalled or suspended): the lastError it is disabled with. */
   disablesConnection?(delivery: ParsedDelivery): string | null;
+  /** Deliveries that undo such an ending (unsuspend): the lastError of the connections they enable again. */
+  reenablesConnection?(delivery: ParsedDelivery): string | null;
 };
 
 export type StoredCredentials = { credentials: Credentials; tokenExpiresAt: Date | null };

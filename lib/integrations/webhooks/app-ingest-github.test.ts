@@ -151,6 +151,29 @@ describeWith(["postgres", "redis"], "GitHub App webhook URL", () => {
     expect(await getDb().auditEvent.count({ where: { orgId: org.id, action: "integration.disabled" } })).toBe(0);
   });
 
+  it("enables again on unsuspend the connection its suspension disabled, audited, never one an admin disabled", async () => {
+    const installation = (action: string, id: number) => JSON.stringify({ ...githubExample("installation", action), installation: { ...(githubExample("installation", action).installation as object), id } });
+    const post = (body: string) => routes.postGithub(body, githubHeaders(body, APP_SECRET, { event: "installation", deliveryId: uuid() }));
+    const suspended = await installed();
+    expect((await post(installation("suspend", suspended.installationId))).status).toBe(202);
+    expect((await post(installation("unsuspend", suspended.installationId))).status).toBe(202);
+    expect(await getDb().integrationConnection.findUniqueOrThrow({ where: { id: suspended.connection.id } })).toMatchObject({ status: "active", lastError: null });
+    expect(await getDb().auditEvent.count({ where: { targetId: suspended.connection.id, action: "integration.enabled", actorType: "system" } })).toBe(1);
+    expect((await storedFor(suspended.connection.id)).deliveries.map((delivery) => delivery.action)).toEqual(expect.arrayContaining(["suspend", "unsuspend"]));
+    // Events flow again.
+    const push = pushFor(suspended.installationId);
+    expect((await routes.postGithub(push, githubHeaders(push, APP_SECRET))).status).toBe(202);
+    expect((await storedFor(suspended.connection.id)).deliveries).toHaveLength(3);
+
+    const org = await createOrg();
+    const installationId = uniqueInstallationId();
+    const byAdmin = await createTestConnection(org.id, "github", {}, { method: "app", externalId: String(installationId), status: "disabled" });
+    expect((await post(installation("unsuspend", installationId))).status).toBe(202);
+    expect(await getDb().integrationConnection.findUniqueOrThrow({ where: { id: byAdmin.id } })).toMatchObject({ status: "disabled" });
+    expect(await storedFor(byAdmin.id)).toEqual({ deliveries: [], jobs: [] });
+    expect(await getDb().auditEvent.count({ where: { targetId: byAdmin.id } })).toBe(0);
+  });
+
   it("reaches only GitHub App connections: a token connection with the same external id is not addressed", async () => {
     const org = await createOrg();
     const installationId = uniqueInstallationId();

@@ -4,7 +4,8 @@
 // (same uniqueness per connection, same job). A delivery that no active connection takes
 // is counted and acknowledged, never refused: the provider shows refusals to the app's
 // owner, the instance operator, for whom nothing is wrong. One that ends the connection
-// (the GitHub App uninstalled or suspended) disables it in the transaction storing it.
+// (the GitHub App uninstalled or suspended) disables it in the transaction storing it; one
+// that undoes a suspension enables the connections that suspension disabled.
 import "server-only";
 import { recordAudit } from "../../audit/record";
 import { getDb } from "../../db";
@@ -35,10 +36,13 @@ export async function ingestAppWebhook(app: AppWebhook, secret: string, request:
   const targets = externalId ? await findAppTargets(app, externalId) : [];
   const headers = redactHeaders(request.headers);
   const ending = app.disablesConnection?.(delivery) ?? null;
+  const resuming = app.reenablesConnection?.(delivery) ?? null;
 
   const outcomes: TargetOutcome[] = [];
   for (const target of targets) {
-    outcomes.push(ending ? await storeAndDisable(target, delivery, headers, ending) : await storeUnlessGone(target, delivery, headers));
+    if (ending) outcomes.push(await storeAndDisable(target, delivery, headers, ending));
+    else if (resuming && target.status === "disabled") outcomes.push(await enableAndStore(target, delivery, headers, resuming));
+    else outcomes.push(await storeUnlessGone(target, delivery, headers));
   }
   const ackOf = ack ? { ack } : {};
   if (outcomes.includes("stored")) return { kind: "stored", ...ackOf };
@@ -83,5 +87,23 @@ async function storeAndDisable(target: AppTarget, delivery: ParsedDelivery, head
       metadata: { provider: target.provider, name: row.name, reason: `${delivery.eventType}.${delivery.action ?? ""}`, deliveryId: delivery.deliveryId },
     });
     return stored;
+  });
+}
+
+/** Enables a connection disabled with exactly `disabledWith` (locked, audited) and stores the delivery for it. */
+async function enableAndStore(target: AppTarget, delivery: ParsedDelivery, headers: Record<string, string>, disabledWith: string): Promise<TargetOutcome> {
+  return getDb().$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ status: string; name: string; lastError: string | null }[]>`SELECT status::text AS status, name, "lastError" FROM "IntegrationConnection" WHERE id = ${target.id} FOR UPDATE`;
+    if (!row || row.status !== "disabled" || row.lastError !== disabledWith) return "not_taken";
+    await tx.integrationConnection.update({ where: { id: target.id }, data: { status: "active", lastError: null, lastErrorAt: null } });
+    await recordAudit(tx, {
+      orgId: target.orgId,
+      actorType: "system",
+      action: "integration.enabled",
+      targetType: "integration",
+      targetId: target.id,
+      metadata: { provider: target.provider, name: row.name, reason: `${delivery.eventType}.${delivery.action ?? ""}`, deliveryId: delivery.deliveryId },
+    });
+    return storeDelivery({ ...target, status: "active" }, delivery, headers, tx);
   });
 }

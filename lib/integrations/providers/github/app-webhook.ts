@@ -8,10 +8,12 @@ import { isObject } from "../../webhooks/inbound";
 import type { AppWebhook } from "../../types";
 import { webhook } from "./webhook";
 
+const SUSPENDED = "The GitHub App installation was suspended on GitHub; unsuspending it there enables this connection again";
+
 /** `installation` actions after which GitHub sends nothing more, and what the connection then says. */
 const ENDING_ACTIONS = new Map([
   ["deleted", "The GitHub App was uninstalled on GitHub; install it again and reconnect to receive its events"],
-  ["suspend", "The GitHub App installation was suspended on GitHub; unsuspend it there, then enable this connection again"],
+  ["suspend", SUSPENDED],
 ]);
 
 export const appWebhook: AppWebhook = {
@@ -26,4 +28,6 @@ export const appWebhook: AppWebhook = {
     return typeof id === "number" && Number.isSafeInteger(id) && id > 0 ? String(id) : null;
   },
   disablesConnection: ({ eventType, action }) => (eventType === "installation" && action ? (ENDING_ACTIONS.get(action) ?? null) : null),
+  // Only a connection the suspension disabled comes back; one an admin disabled stays off.
+  reenablesConnection: ({ eventType, action }) => (eventType === "installation" && action === "unsuspend" ? SUSPENDED : null),
 };
