@@ -5,6 +5,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() in console pages answers 403 with app/**/forbidden.tsx (lib/orgs/console-access.ts).
+  experimental: { authInterrupts: true },
   // Loaded from node_modules at run time rather than bundled: native/wasm payloads and
   // packages that must be one instance per process.
   serverExternalPackages: [

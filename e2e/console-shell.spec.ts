@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { browserFor, createAccount, createOrg } from "./support/accounts";
+import { browserFor, createAccount, createOrg, uniqueEmail } from "./support/accounts";
+import { createSignedInUser, e2eDatabaseUrl, e2eDb, signInContext } from "./support/db";
 
 const sections = ["Org", "Members", "Secrets", "Integrations", "Activity", "Billing", "API keys", "Audit log"];
 const paths = ["", "/members", "/secrets", "/integrations", "/activity", "/billing", "/api-keys", "/audit"];
@@ -44,5 +45,26 @@ test("an org the user does not belong to is not found", async ({ browser, baseUR
   const page = await context.newPage();
   const response = await page.goto(`/orgs/${org.slug}/members`);
   expect(response?.status()).toBe(404);
+  await context.close();
+});
+
+test("a member opening a page their role does not include is refused with 403 inside the console", async ({ browser, baseURL }) => {
+  test.skip(!e2eDatabaseUrl, "adds the member in the run's PostgreSQL database (npm test provides E2E_DATABASE_URL)");
+  const owner = await createAccount(baseURL!, { label: "refuser" });
+  const org = await createOrg(owner, "Refusal Co");
+  const member = await createSignedInUser(uniqueEmail("plain-member"), "Plain Member");
+  await e2eDb().membership.create({ data: { orgId: org.id, userId: member.userId, role: "member" } });
+  const context = await browser.newContext();
+  await signInContext(context, member.userId, "e2e");
+  const page = await context.newPage();
+
+  const response = await page.goto(`/orgs/${org.slug}/billing`);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  await expect(page.getByText("Billing: coming next")).toHaveCount(0);
+  // Still inside the org's console, which lists only what the role opens.
+  await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Billing" })).toHaveCount(0);
+  expect((await page.goto(`/orgs/${org.slug}/audit`))?.status()).toBe(403);
+  expect((await page.goto(`/orgs/${org.slug}/secrets`))?.status()).toBe(200);
   await context.close();
 });

@@ -82,7 +82,8 @@ test("a member sees the console without the sections their role may not read", a
   const page = await context.newPage();
   await page.goto(`/orgs/${org.slug}`);
   await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link")).toHaveText(["Org", "Members", "Billing"]);
-  expect((await page.goto(`/orgs/${org.slug}/audit`))?.status()).toBe(404);
+  expect((await page.goto(`/orgs/${org.slug}/audit`))?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
   await page.goto(`/orgs/${org.slug}/roles`);
   await expect(page.getByLabel("billing may billing:manage")).toHaveText("✓");
   await expect(page.getByLabel("billing may not secrets:read")).toHaveText("—");

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AccountSettings } from "@/components/account/account-settings";
 import { getAccount } from "@/lib/account/account";
 import { listAccountSessions } from "@/lib/account/sessions";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/orgs/console-access";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in?next=/account");
+  const user = await requirePageUser("account");
   const [account, sessions] = await Promise.all([getAccount(user.userId), listAccountSessions(user)]);
   return (
     <div className="flex flex-col gap-6">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { OperationCard } from "@/components/api-reference/operation-card";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { requirePageUser } from "@/lib/orgs/console-access";
 import { openApiDocument } from "@/lib/openapi/document";
 import { groupByTag } from "@/lib/openapi/group";
 
@@ -9,8 +8,7 @@ export const metadata: Metadata = { title: "API reference" };
 
 /** The OpenAPI document rendered on the server: no client script, nothing from a CDN. */
 export default async function ApiReferencePage() {
-  const user = await getCurrentUser();
-  if (!user) redirect("/sign-in?next=/api-reference");
+  await requirePageUser("api-reference");
   const document = openApiDocument();
   const groups = groupByTag(document);
   return (

@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { CreateOrgForm } from "@/components/orgs/create-org-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireUser } from "@/lib/orgs/console-access";
+import { requirePageUser } from "@/lib/orgs/console-access";
 import { listOrgsOf } from "@/lib/orgs/orgs";
 
 export const metadata = { title: "Organizations" };
 
 export default async function OrgsPage() {
-  const user = await requireUser("/orgs");
+  const user = await requirePageUser("orgs");
   const orgs = await listOrgsOf(user.userId);
   return (
     <main className="mx-auto flex max-w-3xl flex-col gap-8 px-6 py-12">

@@ -104,6 +104,6 @@ async function enableAndStore(target: AppTarget, delivery: ParsedDelivery, heade
       targetId: target.id,
       metadata: { provider: target.provider, name: row.name, reason: `${delivery.eventType}.${delivery.action ?? ""}`, deliveryId: delivery.deliveryId },
     });
-    return storeDelivery({ ...target, status: "active" }, delivery, headers, tx);
+    return storeDelivery(target, delivery, headers, tx);
   });
 }

@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ConfirmEmailChange } from "@/components/account/confirm-email-change";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { pageUserIfAny } from "@/lib/orgs/console-access";
 
 export const metadata: Metadata = { title: "Confirm your new email address" };
 
 export default async function ConfirmEmailPage() {
-  const user = await getCurrentUser();
+  const user = await pageUserIfAny("account/confirm-email");
   return (
     <Card className="mx-auto max-w-md">
       <CardHeader>

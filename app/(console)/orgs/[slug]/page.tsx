@@ -6,14 +6,14 @@ import { SsoPanel } from "@/components/orgs/sso-panel";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { getDb } from "@/lib/db";
-import { requireOrgAccess } from "@/lib/orgs/console-access";
+import { requirePageAccess } from "@/lib/orgs/console-access";
 import { usageByDay } from "@/lib/usage/usage";
 
 export const metadata = { title: "Organization" };
 
 export default async function OrgPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const access = await requireOrgAccess(slug);
+  const access = await requirePageAccess("orgs/[slug]", { slug });
   const org = await getDb().organization.findUniqueOrThrow({ where: { id: access.org.id }, select: { name: true, slug: true, auditRetentionDays: true } });
   const can = (permission: string) => access.permissions.includes(permission as never);
   const usage = await usageByDay(access.org.id, 30);

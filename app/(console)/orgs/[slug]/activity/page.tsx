@@ -1,14 +1,12 @@
-import { notFound } from "next/navigation";
 import { ActivityFeed } from "@/components/activity/activity-feed";
 import { Card, CardContent } from "@/components/ui/card";
-import { requireOrgAccess } from "@/lib/orgs/console-access";
+import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Activity" };
 
 export default async function ActivityPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const access = await requireOrgAccess(slug, "/activity");
-  if (!access.permissions.includes("integrations:read")) notFound();
+  const access = await requirePageAccess("orgs/[slug]/activity", { slug });
   return (
     <div className="flex flex-col gap-6">
       <header>

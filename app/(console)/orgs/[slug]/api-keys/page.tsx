@@ -1,16 +1,14 @@
-import { notFound } from "next/navigation";
 import { ApiKeysTable } from "@/components/api-keys/api-keys-table";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PERMISSIONS } from "@/lib/authz/permissions";
-import { requireOrgAccess } from "@/lib/orgs/console-access";
+import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "API keys" };
 
 export default async function ApiKeysPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const access = await requireOrgAccess(slug, "/api-keys");
-  if (!access.permissions.includes("api-keys:manage")) notFound();
+  const access = await requirePageAccess("orgs/[slug]/api-keys", { slug });
   // A key can only carry permissions its creator holds: offer exactly those.
   const scopes = access.permissions.map((permission) => ({ permission, description: PERMISSIONS[permission].description }));
   return (

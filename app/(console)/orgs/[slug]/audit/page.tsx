@@ -1,14 +1,12 @@
-import { notFound } from "next/navigation";
 import { AuditLog } from "@/components/audit/audit-log";
 import { Card, CardContent } from "@/components/ui/card";
-import { requireOrgAccess } from "@/lib/orgs/console-access";
+import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Audit log" };
 
 export default async function AuditPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const access = await requireOrgAccess(slug, "/audit");
-  if (!access.permissions.includes("audit:read")) notFound();
+  const access = await requirePageAccess("orgs/[slug]/audit", { slug });
   return (
     <div className="flex flex-col gap-6">
       <header>

@@ -1,16 +1,14 @@
-import { notFound } from "next/navigation";
 import { IntegrationsConsole } from "@/components/integrations/integrations-console";
 import { Card, CardContent } from "@/components/ui/card";
 import { connectionsForConsole } from "@/lib/integrations/console-reads";
-import { requireOrgAccess } from "@/lib/orgs/console-access";
+import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ error?: string | string[] }> }) {
   const { slug } = await params;
   const { error } = await searchParams;
-  const access = await requireOrgAccess(slug, "/integrations");
-  if (!access.permissions.includes("integrations:read")) notFound();
+  const access = await requirePageAccess("orgs/[slug]/integrations", { slug });
   // The first view is rendered here; the console keeps it fresh.
   const initial = await connectionsForConsole(access);
   return (

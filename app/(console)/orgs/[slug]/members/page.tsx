@@ -2,13 +2,13 @@ import { InvitationsPanel } from "@/components/members/invitations-panel";
 import { MembersTable } from "@/components/members/members-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMembers } from "@/lib/members/list";
-import { requireOrgAccess } from "@/lib/orgs/console-access";
+import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const access = await requireOrgAccess(slug, "/members");
+  const access = await requirePageAccess("orgs/[slug]/members", { slug });
   // The first page is rendered on the server; the table takes over from there.
   const firstPage = await listMembers(access.org.id, { limit: 50 });
   const can = (permission: string) => access.permissions.includes(permission as never);

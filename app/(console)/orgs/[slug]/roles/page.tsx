@@ -1,13 +1,13 @@
 import { Card, CardContent } from "@/components/ui/card";
 import { ALL_PERMISSIONS, PERMISSIONS, ROLES } from "@/lib/authz/permissions";
-import { requireOrgAccess } from "@/lib/orgs/console-access";
+import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Roles" };
 
 /** The permission table, rendered from the same data the API enforces. */
 export default async function RolesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await requireOrgAccess(slug, "/roles");
+  await requirePageAccess("orgs/[slug]/roles", { slug });
   return (
     <div className="flex flex-col gap-6">
       <header>

@@ -1,15 +1,13 @@
 import { SecretsConsole } from "@/components/secrets/secrets-console";
 import { Card, CardContent } from "@/components/ui/card";
-import { requireOrgAccess } from "@/lib/orgs/console-access";
-import { notFound } from "next/navigation";
+import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Secrets" };
 
 export default async function SecretsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const access = await requireOrgAccess(slug, "/secrets");
+  const access = await requirePageAccess("orgs/[slug]/secrets", { slug });
   const can = (permission: string) => access.permissions.includes(permission as never);
-  if (!can("secrets:read")) notFound();
   return (
     <div className="flex flex-col gap-6">
       <header>

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { ConnectionConsole } from "@/components/integrations/connection-console";
 import { connectionForConsole } from "@/lib/integrations/console-reads";
-import { requireOrgAccess } from "@/lib/orgs/console-access";
+import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Integration" };
 
@@ -10,8 +10,7 @@ type Props = { params: Promise<{ slug: string; connectionId: string }>; searchPa
 export default async function ConnectionPage({ params, searchParams }: Props) {
   const { slug, connectionId } = await params;
   const { connected } = await searchParams;
-  const access = await requireOrgAccess(slug, `/integrations/${encodeURIComponent(connectionId)}`);
-  if (!access.permissions.includes("integrations:read")) notFound();
+  const access = await requirePageAccess("orgs/[slug]/integrations/[connectionId]", { slug, connectionId });
   // Another org's connection id is simply not found.
   const connection = await connectionForConsole(access, connectionId);
   if (!connection) notFound();

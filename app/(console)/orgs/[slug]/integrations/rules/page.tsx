@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
 import { RulesConsole } from "@/components/integrations/rules-console";
-import { requireOrgAccess } from "@/lib/orgs/console-access";
+import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Notification rules" };
 
 export default async function NotificationRulesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const access = await requireOrgAccess(slug, "/integrations/rules");
-  if (!access.permissions.includes("integrations:read")) notFound();
+  const access = await requirePageAccess("orgs/[slug]/integrations/rules", { slug });
   return (
     <div className="flex flex-col gap-6">
       <header>
