@@ -25,6 +25,9 @@ const providerUrl = z
   .url({ protocol: /^https?$/, message: "expected an http(s):// URL" })
   .transform((value) => value.replace(/\/+$/, ""));
 
+/** "10.0.0.0/8", "::1", "fd00::/8", "gitlab.internal". */
+const allowlistEntry = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6(), z.hostname()]);
+
 // Empty strings count as unset: `FOO= npm start` should behave like not setting FOO.
 const blankToUndefined = (input: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(input).map(([key, value]) => [key, value === "" ? undefined : value]));
@@ -108,6 +111,14 @@ export const envSchema = z.object({
   INTEGRATIONS_WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
   /** Timeout of one outbound call to a provider's API. */
   INTEGRATIONS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Provider calls may reach loopback, private and link-local addresses (self-managed GitLab or Jira on an internal network). */
+  BASTION_OUTBOUND_ALLOW_PRIVATE: flag,
+  /** Internal addresses provider calls may reach anyway: comma-separated CIDRs, IPs or host names. */
+  BASTION_OUTBOUND_ALLOWLIST: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? "").split(",").map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every((entry) => allowlistEntry.safeParse(entry).success), "expected comma-separated CIDRs (10.0.0.0/8), IPs or host names"),
   /** GitHub App (installations): its id, PEM private key (\n escapes allowed) and URL slug. */
   GITHUB_APP_ID: z.string().regex(/^\d+$/, "expected the numeric GitHub App id").optional(),
   GITHUB_APP_PRIVATE_KEY: z.string().min(1).optional(),

@@ -17,6 +17,9 @@ const NOWHERE = "http://127.0.0.1:9";
 for (const name of ["GITHUB_API_URL", "GITHUB_WEB_URL", "GITLAB_URL", "ATLASSIAN_AUTH_URL", "ATLASSIAN_API_URL", "LINEAR_API_URL", "LINEAR_WEB_URL", "SLACK_API_URL", "SLACK_WEB_URL"]) {
   process.env[name] ??= NOWHERE;
 }
+// Provider stand-ins listen on loopback: the outbound address policy lets tests reach it
+// (suites about the policy pass their own).
+process.env.BASTION_OUTBOUND_ALLOWLIST ??= "127.0.0.0/8,::1,localhost";
 if (databaseUrl) {
   process.env.DATABASE_URL = databaseUrl;
   process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef0123456789";

@@ -6,9 +6,9 @@ import { captureLogs } from "../../testing/capture-logs";
 import { json, startStandInServer, type StandInServer } from "../../testing/provider-stand-ins/http";
 import { ProviderError, scrubTokens } from "./errors";
 import { policyFetch } from "./fetch";
-import { nextDelayMs, retryAfterMs, type OutboundPolicy } from "./policy";
+import { nextDelayMs, outboundPolicy, retryAfterMs, type OutboundPolicy } from "./policy";
 
-const policy: OutboundPolicy = { timeoutMs: 2_000, maxAttempts: 3, maxRetryDelayMs: 5_000, baseDelayMs: 50 };
+const policy: OutboundPolicy = outboundPolicy({ timeoutMs: 2_000, maxAttempts: 3, maxRetryDelayMs: 5_000, baseDelayMs: 50 });
 const bodies: string[] = [];
 let server: StandInServer;
 

@@ -4,6 +4,7 @@
 // No "server-only" marker: the worker (plain Node) loads the provider clients.
 import { logger } from "../../logger";
 import type { Provider } from "../types";
+import { OutboundAddressRefused } from "./address-policy";
 import { ProviderError } from "./errors";
 import { isRetryableStatus, nextDelayMs, outboundPolicy, type OutboundPolicy } from "./policy";
 
@@ -28,10 +29,13 @@ export function policyFetch(provider: Provider, policy: OutboundPolicy = outboun
 async function attemptOnce(provider: Provider, policy: OutboundPolicy, original: Request): Promise<Response> {
   const timeout = AbortSignal.timeout(policy.timeoutMs);
   try {
-    return await fetch(original.clone(), { signal: AbortSignal.any([original.signal, timeout]) });
+    // Node's fetch takes undici's dispatcher; the DOM RequestInit type does not name it.
+    return await fetch(original.clone(), { signal: AbortSignal.any([original.signal, timeout]), dispatcher: policy.dispatcher } as RequestInit);
   } catch (error) {
     if (timeout.aborted) throw new ProviderError(provider, "timeout", `no answer within ${policy.timeoutMs} ms`);
     if (original.signal.aborted) throw error;
+    const cause = (error as { cause?: unknown })?.cause;
+    if (cause instanceof OutboundAddressRefused) throw new ProviderError(provider, "failed", `refused to call an internal address: ${cause.message}`);
     throw new ProviderError(provider, "unavailable", `could not reach the API (${networkReason(error)})`);
   }
 }

@@ -3,7 +3,9 @@
 // through: the call gives up with rate_limited and its job retries later with backoff,
 // so a worker slot is never held for a minute by one provider's throttle.
 // No "server-only" marker: the worker (plain Node) loads the provider clients.
+import type { Dispatcher } from "undici";
 import { env } from "../../env";
+import { environmentDispatcher } from "./guarded-dispatcher";
 
 export type OutboundPolicy = {
   /** Per attempt; INTEGRATIONS_HTTP_TIMEOUT_MS. */
@@ -14,10 +16,12 @@ export type OutboundPolicy = {
   maxRetryDelayMs: number;
   /** First backoff when the provider names no wait; doubled per attempt, with jitter. */
   baseDelayMs: number;
+  /** Opens the connections: checks every address against the outbound address policy. */
+  dispatcher: Dispatcher;
 };
 
 export function outboundPolicy(overrides: Partial<OutboundPolicy> = {}): OutboundPolicy {
-  return { timeoutMs: env().INTEGRATIONS_HTTP_TIMEOUT_MS, maxAttempts: 3, maxRetryDelayMs: 10_000, baseDelayMs: 500, ...overrides };
+  return { timeoutMs: env().INTEGRATIONS_HTTP_TIMEOUT_MS, maxAttempts: 3, maxRetryDelayMs: 10_000, baseDelayMs: 500, dispatcher: overrides.dispatcher ?? environmentDispatcher(), ...overrides };
 }
 
 export function isRetryableStatus(status: number): boolean {
