@@ -68,7 +68,7 @@ export type WebhookVerifier = {
   /** Names of the connection's credentials the verifier needs (e.g. ["WEBHOOK_SECRET"]). */
   credentialNames: string[];
   /** Verifies the provider's signature on the raw body, then parses it. Constant-time compares only. */
-  verify(request: InboundRequest, credentials: Credentials): InboundResult;
+  verify(request: InboundRequest, credentials: Credentials, signing?: { unsigned: boolean }): InboundResult;
 };
 
 /**

@@ -48,7 +48,7 @@ export async function readSystemSecrets(orgId: string, scope: SystemScope, keys?
   return Object.fromEntries(versions.map((version, index) => [keyOf.get(version.secretId)!, values[index]!]));
 }
 
-/** Removes a scope's secrets and all their versions for good (a disconnected integration). */
-export async function deleteSystemSecrets(tx: Tx, orgId: string, scope: SystemScope): Promise<void> {
-  await tx.secret.deleteMany({ where: { orgId, scope } });
+/** Removes a scope's secrets (or only `keys` of them) and all their versions for good (a disconnected integration). */
+export async function deleteSystemSecrets(tx: Tx, orgId: string, scope: SystemScope, keys?: string[]): Promise<void> {
+  await tx.secret.deleteMany({ where: { orgId, scope, ...(keys ? { key: { in: keys } } : {}) } });
 }

@@ -17,6 +17,7 @@ type ConnectionRow = {
   lastError: string | null;
   tokenExpiresAt: Date | null;
   lastSyncedAt: Date | null;
+  webhookUnsigned: boolean;
 };
 
 /**
@@ -40,6 +41,8 @@ export function presentConnection(row: ConnectionRow) {
     externalId: row.externalId,
     status: row.status,
     webhookUrl: webhookUrlOf(row),
+    /** Webhooks accepted without a signature (Jira Data Center, chosen by an admin). */
+    webhookUnsigned: row.webhookUnsigned,
     createdAt: row.createdAt,
     lastCheckedAt: row.lastCheckedAt,
     lastDeliveryAt: row.lastDeliveryAt,

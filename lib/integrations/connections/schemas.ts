@@ -45,8 +45,13 @@ export const connectSchema = z.discriminatedUnion("provider", [
 export type ConnectInput = z.output<typeof connectSchema>;
 
 export const updateConnectionSchema = z
-  .object({ name: name.optional(), status: z.enum(["active", "disabled"]).optional() })
-  .refine((input) => input.name !== undefined || input.status !== undefined, "nothing to change");
+  .object({
+    name: name.optional(),
+    status: z.enum(["active", "disabled"]).optional(),
+    /** true: accept unsigned webhooks (Jira Data Center only); the webhook secret is removed. */
+    webhookUnsigned: z.boolean().optional(),
+  })
+  .refine((input) => input.name !== undefined || input.status !== undefined || input.webhookUnsigned !== undefined, "nothing to change");
 
 export const oauthStartSchema = z.object({ baseUrl: baseUrlSchema.optional(), name: name.optional() });
 

@@ -1,4 +1,4 @@
-// Renaming a connection and turning it off or on. A disabled connection answers its
+// Renaming a connection, turning it off or on, and choosing unsigned webhooks (signing.ts). A disabled connection answers its
 // webhooks with 410 and is left out of syncs and notifications; nothing is deleted.
 import "server-only";
 import type { z } from "zod";
@@ -6,12 +6,16 @@ import { recordAudit } from "../../audit/record";
 import { auditFields, type OrgContext } from "../../context";
 import { getDb } from "../../db";
 import { presentConnection } from "./present";
+import { forgetWebhookCredentials } from "../webhooks/credentials";
+import { forgetWebhookTarget } from "../webhooks/target";
 import { getConnectionOrThrow } from "./queries";
+import { makeWebhooksUnsigned } from "./signing";
 import type { updateConnectionSchema } from "./schemas";
 
 export async function updateConnection(ctx: OrgContext, connectionId: string, input: z.output<typeof updateConnectionSchema>) {
   const row = await getDb().$transaction(async (tx) => {
     const before = await getConnectionOrThrow(tx, ctx, connectionId);
+    if (input.webhookUnsigned !== undefined) await makeWebhooksUnsigned(tx, ctx, before, input.webhookUnsigned);
     const after = await tx.integrationConnection.update({
       where: { id: before.id },
       data: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.status !== undefined ? { status: input.status } : {}) },
@@ -25,5 +29,9 @@ export async function updateConnection(ctx: OrgContext, connectionId: string, in
     }
     return after;
   });
+  if (input.webhookUnsigned !== undefined) {
+    forgetWebhookCredentials(row.id);
+    forgetWebhookTarget(row.id);
+  }
   return presentConnection(row);
 }

@@ -11,6 +11,7 @@ import { Invalid } from "../../errors";
 import { putSystemSecrets, systemSecretKey } from "../../secrets/system-secrets";
 import type { Provider } from "../types";
 import { forgetWebhookCredentials } from "../webhooks/credentials";
+import { forgetWebhookTarget } from "../webhooks/target";
 import { credentialScope } from "./credentials";
 import { getConnectionOrThrow } from "./queries";
 
@@ -51,8 +52,11 @@ async function storeWebhookSecret(ctx: OrgContext, connectionId: string, webhook
     // Re-read inside the transaction: a disconnect meanwhile must not leave a stray secret.
     await getConnectionOrThrow(tx, ctx, connectionId);
     await putSystemSecrets(tx, dataKey, { orgId: ctx.org.id, scope: credentialScope(connectionId), values: { WEBHOOK_SECRET: webhookSecret }, actorUserId: ctx.actor.userId });
+    // A secret signs webhooks again: unsigned deliveries are refused from now on.
+    await tx.integrationConnection.update({ where: { id: connectionId }, data: { webhookUnsigned: false } });
     await recordAudit(tx, { ...auditFields(ctx), action, targetType: "integration", targetId: connectionId, metadata: { provider: connection.provider } });
   });
   // The webhook route caches credentials for a minute; in this process they go now.
   forgetWebhookCredentials(connectionId);
+  forgetWebhookTarget(connectionId);
 }

@@ -41,10 +41,11 @@ export function acceptedOrThrow(result: InboundResult, record: (reason: RefusalR
 export async function ingestWebhook(target: WebhookTarget, request: InboundRequest): Promise<IngestOutcome> {
   const verifier = webhookVerifiers[target.provider];
   const { credentials, cached } = await webhookCredentials(target, verifier.credentialNames);
-  let result = verifier.verify(request, credentials);
+  const signing = { unsigned: target.webhookUnsigned === true };
+  let result = verifier.verify(request, credentials, signing);
   // A secret rotated (or first set) by another process: the cached one is stale.
   if (result.kind === "refused" && cached && (result.reason === "bad_signature" || result.reason === "unconfigured")) {
-    result = verifier.verify(request, (await webhookCredentials(target, verifier.credentialNames, { fresh: true })).credentials);
+    result = verifier.verify(request, (await webhookCredentials(target, verifier.credentialNames, { fresh: true })).credentials, signing);
   }
 
   const accepted = acceptedOrThrow(result, (reason) => recordRefusal(target, reason));

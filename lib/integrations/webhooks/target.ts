@@ -10,7 +10,8 @@ import { AppError, NotFound } from "../../errors";
 import { processSingleton } from "../../runtime";
 import { isProvider, type Provider } from "../types";
 
-export type WebhookTarget = { id: string; orgId: string; provider: Provider };
+/** `webhookUnsigned`: an admin chose unsigned webhooks (Jira Data Center); absent for app-level targets. */
+export type WebhookTarget = { id: string; orgId: string; provider: Provider; webhookUnsigned?: boolean };
 
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 10_000;
@@ -30,18 +31,23 @@ export async function findWebhookTarget(provider: string, connectionId: string):
   const hit = active().get(connectionId);
   if (hit && hit.expiresAt > Date.now()) {
     if (hit.provider !== provider) throw endpointNotFound();
-    return { id: hit.id, orgId: hit.orgId, provider: hit.provider };
+    return { id: hit.id, orgId: hit.orgId, provider: hit.provider, webhookUnsigned: hit.webhookUnsigned };
   }
-  const { rows } = await getPool().query<{ id: string; orgId: string; provider: Provider; status: string }>({
-    name: "webhooks.find-target",
-    text: `SELECT id, "orgId", provider, status FROM "IntegrationConnection" WHERE id = $1`,
+  const { rows } = await getPool().query<{ id: string; orgId: string; provider: Provider; status: string; webhookUnsigned: boolean }>({
+    name: "webhooks.find-target-signing",
+    text: `SELECT id, "orgId", provider, status, "webhookUnsigned" FROM "IntegrationConnection" WHERE id = $1`,
     values: [connectionId],
   });
   const connection = rows[0];
   if (!connection || connection.provider !== provider) throw endpointNotFound();
   if (connection.status !== "active") throw connectionGone();
-  const target = { id: connection.id, orgId: connection.orgId, provider: connection.provider };
+  const target = { id: connection.id, orgId: connection.orgId, provider: connection.provider, webhookUnsigned: connection.webhookUnsigned };
   if (active().size >= MAX_ENTRIES) active().clear();
   active().set(connectionId, { ...target, expiresAt: Date.now() + TTL_MS });
   return target;
+}
+
+/** Drops this process's remembered target (after its signing mode changed). */
+export function forgetWebhookTarget(connectionId: string): void {
+  active().delete(connectionId);
 }

@@ -1,7 +1,8 @@
 // Jira webhooks. When the connection has a WEBHOOK_SECRET (Bastion sets one on every Jira
 // connection it makes), Jira signs the body: `X-Hub-Signature: sha256=<hex HMAC-SHA256>`,
-// and an unsigned or wrongly signed request is refused. Without a secret (a webhook Jira
-// cannot sign, e.g. an older Data Center) requests are accepted unsigned. Delivery id:
+// and an unsigned or wrongly signed request is refused. Unsigned requests are accepted only
+// when an admin chose unsigned webhooks for a Data Center connection (one that cannot sign;
+// connections/signing.ts removes its secret then); without a secret otherwise, refused. Delivery id:
 // `X-Atlassian-Webhook-Identifier`, constant across Jira Cloud's retries; Data Center
 // sends none, so the body's SHA-256 stands in (a retry repeats the body, and distinct
 // events differ at least in their timestamp). Event: the payload's `webhookEvent`
@@ -13,12 +14,14 @@ import type { WebhookVerifier } from "../../types";
 
 export const webhook: WebhookVerifier = {
   credentialNames: ["WEBHOOK_SECRET"],
-  verify({ headers, rawBody }, credentials) {
+  verify({ headers, rawBody }, credentials, signing) {
     const secret = credentials.WEBHOOK_SECRET;
     if (secret) {
       const signature = header(headers, "x-hub-signature");
       if (!signature) return refused("missing_signature");
       if (!constantTimeEqual(signature, `sha256=${hmacSha256(secret, [rawBody], "hex")}`)) return refused("bad_signature");
+    } else if (!signing?.unsigned) {
+      return refused("unconfigured");
     }
     const payload = jsonObject(rawBody);
     if (!payload) return MALFORMED;

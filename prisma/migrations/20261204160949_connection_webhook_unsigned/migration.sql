@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "IntegrationConnection" ADD COLUMN     "webhookUnsigned" BOOLEAN NOT NULL DEFAULT false;
