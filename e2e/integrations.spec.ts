@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { expect as baseExpect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { browserFor, createAccount, createOrg, randomClientIp, type Account } from "./support/accounts";
 import { e2eDb } from "./support/db";
+import { e2ePorts } from "./support/ports";
 import { slackMessagesReceived, standInCredentials } from "./support/provider-stand-ins";
 
 // Each step waits on a provider stand-in, the worker or a poll on a machine shared with other runs.
@@ -220,4 +221,31 @@ test("another org's integrations are not found, under its slug or under the user
     await expect(page.getByText(connection.webhookUrl)).toHaveCount(0);
   }
   await context.close();
+});
+
+test("an admin makes a Jira Data Center connection accept unsigned webhooks, and the console warns about it", async ({ browser, baseURL, playwright }) => {
+  const owner = await createAccount(baseURL!, { label: "jira-dc-owner" });
+  const org = await createOrg(owner, "Data Center Co");
+  const connected = await owner.api.post(`/api/v1/orgs/${org.slug}/integrations`, {
+    data: { provider: "jira", method: "token", baseUrl: `http://127.0.0.1:${e2ePorts.atlassianStandIn}/dc`, token: standInCredentials.jira.personalAccessToken, name: "Jira DC" },
+  });
+  expect(connected.status()).toBe(201);
+  const { connection } = (await connected.json()) as { connection: { id: string; webhookUrl: string } };
+  const hooks = await playwright.request.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomClientIp() } });
+  const unsigned = () => hooks.post(connection.webhookUrl, { data: JSON.stringify({ webhookEvent: "jira:issue_updated", timestamp: Date.now() }), headers: { "content-type": "application/json" } });
+  expect((await unsigned()).status()).toBe(401);
+
+  const context = await browserFor(browser, owner);
+  const page = await context.newPage();
+  await page.goto(`/orgs/${org.slug}/integrations/${connection.id}`);
+  await page.getByRole("button", { name: "Accept unsigned webhooks (Data Center only)" }).click();
+  await page.getByRole("dialog", { name: "Accept unsigned webhooks?" }).getByRole("button", { name: "Accept unsigned webhooks" }).click();
+  await expect(page.getByTestId("unsigned-warning")).toContainText("anyone who learns this URL can post events");
+  await expect(page.getByRole("button", { name: "Generate a webhook secret" })).toBeVisible();
+  expect((await unsigned()).status()).toBe(202);
+
+  await page.goto(`/orgs/${org.slug}/integrations`);
+  await expect(page.getByTestId("unsigned-badge")).toHaveText("Unsigned webhooks");
+  await context.close();
+  await hooks.dispose();
 });

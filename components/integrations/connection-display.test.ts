@@ -17,6 +17,7 @@ const connection = (overrides: Partial<ConnectionItem> = {}): ConnectionItem => 
   externalId: "1",
   status: "active",
   webhookUrl: "http://localhost:3000/api/webhooks/github/c1",
+  webhookUnsigned: false,
   createdAt: iso(now - 10 * day),
   lastCheckedAt: iso(now - day),
   lastDeliveryAt: null,

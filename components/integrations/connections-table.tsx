@@ -34,6 +34,13 @@ export function ConnectionsTable({ slug, connections }: { slug: string; connecti
                   {PROVIDER_LABELS[connection.provider]} · {METHOD_LABELS[connection.method] ?? connection.method}
                   {connection.baseUrl && <> · {connection.baseUrl}</>}
                 </div>
+                {connection.webhookUnsigned && (
+                  <div className="mt-1">
+                    <StatusBadge tone="warn" testId="unsigned-badge">
+                      Unsigned webhooks
+                    </StatusBadge>
+                  </div>
+                )}
               </td>
               <td className="py-2">
                 <StatusBadge tone={health.tone} testId="connection-health">{health.label}</StatusBadge>

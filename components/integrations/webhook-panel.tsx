@@ -8,6 +8,7 @@ import type { ConnectionItem } from "@/lib/integrations/queries";
 import { useRotateWebhookSecret, useSetWebhookSecret } from "@/lib/integrations/query-hooks";
 import type { Provider } from "@/lib/integrations/types";
 import { CopyButton } from "./copy-button";
+import { UnsignedWebhooks } from "./unsigned-webhooks";
 
 /** Where each provider wants the URL and the secret. */
 const WHERE: Record<Provider, string> = {
@@ -51,6 +52,7 @@ export function WebhookPanel({ slug, connection, canManage, secret, onSecret }: 
           </div>
         </Alert>
       )}
+      <UnsignedWebhooks slug={slug} connection={connection} canManage={canManage} />
       {rotate.error && <Alert variant="error">{rotate.error.message}</Alert>}
       {signedByApp && <p className="text-sm text-muted-foreground">Slack signs its requests with the Slack app&apos;s signing secret (SLACK_SIGNING_SECRET on this instance), so there is no secret to copy here.</p>}
       {canManage && connection.provider === "linear" && <IssuedSecretForm slug={slug} connectionId={connection.id} />}
@@ -61,11 +63,13 @@ export function WebhookPanel({ slug, connection, canManage, secret, onSecret }: 
             variant="outline"
             disabled={rotate.isPending}
             onClick={() => {
-              if (window.confirm("Rotate the webhook secret? Deliveries signed with the old one will be refused until the provider has the new one."))
-                rotate.mutate(undefined, { onSuccess: (answer) => onSecret(answer.webhookSecret) });
+              const question = connection.webhookUnsigned
+                ? "Generate a webhook secret? Unsigned deliveries will be refused from now on."
+                : "Rotate the webhook secret? Deliveries signed with the old one will be refused until the provider has the new one.";
+              if (window.confirm(question)) rotate.mutate(undefined, { onSuccess: (answer) => onSecret(answer.webhookSecret) });
             }}
           >
-            Rotate webhook secret
+            {connection.webhookUnsigned ? "Generate a webhook secret" : "Rotate webhook secret"}
           </Button>
         </div>
       )}

@@ -13,6 +13,8 @@ export type ConnectionItem = {
   externalId: string | null;
   status: "active" | "disabled";
   webhookUrl: string;
+  /** Webhooks accepted without a signature (Jira Data Center, chosen by an admin). */
+  webhookUnsigned: boolean;
   createdAt: string;
   lastCheckedAt: string | null;
   lastDeliveryAt: string | null;
@@ -94,7 +96,8 @@ export const fetchConnection = (slug: string, id: string) => apiFetch<Connection
 export const connectRequest = (slug: string, body: ConnectInput) => apiFetch<{ connection: ConnectionItem; webhookSecret: string }>(base(slug), { method: "POST", body });
 export const startOAuthRequest = (slug: string, provider: Provider, body: { baseUrl?: string; name?: string }) =>
   apiFetch<{ url: string }>(`${base(slug)}/oauth/${provider}`, { method: "POST", body });
-export const updateConnectionRequest = (slug: string, id: string, body: { name?: string; status?: "active" | "disabled" }) =>
+export type ConnectionChange = { name?: string; status?: "active" | "disabled"; webhookUnsigned?: true };
+export const updateConnectionRequest = (slug: string, id: string, body: ConnectionChange) =>
   apiFetch<ConnectionItem>(one(slug, id), { method: "PATCH", body });
 export const disconnectRequest = (slug: string, id: string) => apiFetch<unknown>(one(slug, id), { method: "DELETE" });
 /** A refusal by the provider is an answer too (ok false, its reason), kept as the connection's last error. */

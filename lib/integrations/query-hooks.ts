@@ -109,7 +109,7 @@ export const useCheckConnection = (slug: string, id: string) => useConnectionCha
 export const useRotateWebhookSecret = (slug: string, id: string) => useConnectionChange(slug, id, () => api.rotateWebhookSecretRequest(slug, id));
 export const useSetWebhookSecret = (slug: string, id: string) => useConnectionChange(slug, id, (secret: string) => api.setWebhookSecretRequest(slug, id, secret));
 export const useUpdateConnection = (slug: string, id: string) =>
-  useConnectionChange(slug, id, (body: { name?: string; status?: "active" | "disabled" }) => api.updateConnectionRequest(slug, id, body));
+  useConnectionChange(slug, id, (body: api.ConnectionChange) => api.updateConnectionRequest(slug, id, body));
 export const useSyncConnection = (slug: string, id: string) =>
   useConnectionChange(slug, id, () => api.syncRequest(slug, id), (client) => void client.invalidateQueries({ queryKey: keys.allResources(slug, id) }));
 
