@@ -19,8 +19,9 @@ export const baseUrlSchema = z
     const url = new URL(value);
     return !url.username && !url.password && !url.search && !url.hash;
   }, "without credentials, query or fragment")
-  // Private and loopback hosts stay allowed (self-managed GitLab and Jira live there), but
-  // link-local ones are cloud metadata services, never a provider: no token goes there.
+  // Link-local hosts are cloud metadata services, never a provider: refused here already.
+  // Private and loopback ones are refused at connect time unless the operator allows them
+  // (outbound/address-policy.ts), where the resolved address is known.
   .refine((value) => !isLinkLocal(new URL(value).hostname), "not a link-local or metadata address")
   .transform((value) => value.replace(/\/+$/, ""));
 
