@@ -16,7 +16,7 @@ export function ForbiddenView() {
         <h1 className="text-lg font-semibold leading-none tracking-tight">You do not have access to this page</h1>
         <CardDescription>Your role in this organization does not include it. An owner or admin can change your role.</CardDescription>
       </CardHeader>
-      <CardContent className="flex gap-4 text-sm">
+      <CardContent className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
         {slug ? (
           <>
             <Link className="font-medium underline underline-offset-4" href={`/orgs/${slug}`}>
