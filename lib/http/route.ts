@@ -1,5 +1,6 @@
 // The request pipeline every route handler goes through:
-// identify caller -> rate limit -> resolve org -> authorize -> validate -> call domain -> map errors.
+// identify caller -> rate limit -> refuse unstorable text -> resolve org -> authorize -> validate
+// -> call domain -> map errors.
 // A handler declares who may call it and what it accepts; it receives a context that
 // is already authenticated, authorized and parsed.
 import { performance } from "node:perf_hooks";
