@@ -13,7 +13,7 @@ import { ingestWebhook } from "@/lib/integrations/webhooks/ingest";
 import { webhookLimits } from "@/lib/integrations/webhooks/rate-limit";
 import { findWebhookTarget } from "@/lib/integrations/webhooks/target";
 
-const params = z.object({ provider: text().max(40), connectionId: text().max(64) });
+const params = z.object({ provider: text(), connectionId: text() });
 
 export const POST = route({ auth: "none", limits: webhookLimits, schemas: { params } }, async ({ params, request }) => {
   const target = await findWebhookTarget(params.provider, params.connectionId);
