@@ -1,11 +1,13 @@
 // Next.js Proxy (formerly middleware): runs before every page and API route and adds
 // the request-dependent security headers (lib/security/headers.ts). Next.js reads the
 // nonce from the request's Content-Security-Policy header and puts it on its own
-// scripts, which is why pages render dynamically (see app/layout.tsx).
+// scripts, which is why pages render dynamically (see app/layout.tsx). It also refuses
+// paths that do not decode (lib/http/malformed-url.ts) before Next.js decodes params.
 import { NextResponse, type NextRequest } from "next/server";
 import { isSecureRequest } from "@/lib/auth/request-meta";
 import { env } from "@/lib/env";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
+import { malformedPathResponse } from "@/lib/http/malformed-url";
 import {
   API_CONTENT_SECURITY_POLICY,
   STRICT_TRANSPORT_SECURITY,
@@ -20,6 +22,11 @@ const DEV = env().NODE_ENV === "development";
 const SIGNED_IN_AREAS = /^\/(orgs|account)(\/|$)/;
 
 export function proxy(request: NextRequest) {
+  const malformed = malformedPathResponse(request, request.nextUrl.pathname);
+  if (malformed) {
+    malformed.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
+    return malformed;
+  }
   const https = isSecureRequest(request);
   if (SIGNED_IN_AREAS.test(request.nextUrl.pathname) && !readSessionCookie(request)) {
     // Only the cookie's presence is checked here; the page checks the session itself.

@@ -1,10 +1,11 @@
 // Request bodies of the account API. Limits are generous but bounded: a password is
 // checked by the policy (lib/auth/passwords.ts), not here, so the user gets its reasons.
 import { z } from "zod";
+import { idParam, text } from "../validation/text";
 
 export const updateAccountBody = z
   .object({
-    name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters").optional(),
+    name: text().trim().min(1, "Enter your name").max(100, "Use at most 100 characters").optional(),
     /** Product telemetry opt-out (lib/telemetry). */
     telemetryOptOut: z.boolean().optional(),
   })
@@ -12,8 +13,8 @@ export const updateAccountBody = z
 
 export const changePasswordBody = z.object({
   /** Absent for users who have no password yet (magic link or SSO only). */
-  currentPassword: z.string().max(1024).optional(),
-  newPassword: z.string().min(1, "Enter a new password").max(1024),
+  currentPassword: text().max(1024).optional(),
+  newPassword: text().min(1, "Enter a new password").max(1024),
 });
 
 export const requestEmailChangeBody = z.object({
@@ -21,14 +22,14 @@ export const requestEmailChangeBody = z.object({
 });
 
 export const confirmEmailChangeBody = z.object({
-  token: z.string().min(10).max(200),
+  token: text().min(10).max(200),
 });
 
 export const sessionParams = z.object({
-  id: z.string().min(1).max(64),
+  id: idParam(),
 });
 
 export const deleteAccountBody = z.object({
-  confirmation: z.string().max(100),
-  password: z.string().max(1024).optional(),
+  confirmation: text().max(100),
+  password: text().max(1024).optional(),
 });

@@ -1,9 +1,10 @@
 // Input schemas of the API-key console and API.
 import { z } from "zod";
+import { idParam, text } from "../validation/text";
 import { ALL_PERMISSIONS, type Permission } from "../authz/permissions";
 
 export const createApiKeySchema = z.object({
-  name: z.string().trim().min(1, "required").max(100, "at most 100 characters"),
+  name: text().trim().min(1, "required").max(100, "at most 100 characters"),
   scopes: z
     .array(z.enum(ALL_PERMISSIONS as [Permission, ...Permission[]]))
     .min(1, "choose at least one scope")
@@ -17,4 +18,4 @@ export const createApiKeySchema = z.object({
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
-export const apiKeyParams = z.object({ slug: z.string().min(1).max(64), keyId: z.string().min(1).max(64) });
+export const apiKeyParams = z.object({ slug: idParam(), keyId: idParam() });

@@ -1,19 +1,20 @@
 import { z } from "zod";
+import { text } from "../validation/text";
 
 const isoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).transform((value) => new Date(value));
 
 export const auditFilters = z.object({
-  actorId: z.string().max(64).optional(),
+  actorId: text().max(64).optional(),
   /** Exact action ("member.removed") or a family ("member.*"). */
-  action: z.string().regex(/^[a-z_.]+(\.\*)?$/, "an action like member.removed or member.*").max(64).optional(),
-  targetType: z.string().max(32).optional(),
-  targetId: z.string().max(64).optional(),
+  action: text().regex(/^[a-z_.]+(\.\*)?$/, "an action like member.removed or member.*").max(64).optional(),
+  targetType: text().max(32).optional(),
+  targetId: text().max(64).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
 
 export const auditListQuery = auditFilters.extend({
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

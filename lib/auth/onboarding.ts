@@ -1,11 +1,12 @@
 // Onboarding: a new user (first magic-link or SSO sign-in) chooses the name others see.
 import "server-only";
 import { z } from "zod";
+import { text } from "../validation/text";
 import { recordAudit } from "../audit/record";
 import { getDb } from "../db";
 import type { RequestMeta } from "./request-meta";
 
-export const onboardingInput = z.object({ name: z.string().trim().min(1, "Enter your name").max(100) });
+export const onboardingInput = z.object({ name: text().trim().min(1, "Enter your name").max(100) });
 
 export async function completeOnboarding(input: { userId: string; name: string; meta: RequestMeta; requestId: string }): Promise<{ name: string }> {
   return getDb().$transaction(async (tx) => {

@@ -2,22 +2,23 @@
 // here (the User.email column is stored lower-cased); passwords are passed through
 // untouched, with a generous cap so a huge body never reaches scrypt.
 import { z } from "zod";
+import { text } from "../validation/text";
 
-export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address"));
-const anyPassword = z.string().min(1, "Enter your password").max(1024);
-const newPassword = z.string().max(1024);
-const linkToken = z.string().min(16).max(256);
+export const emailSchema = text().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address"));
+const anyPassword = text().min(1, "Enter your password").max(1024);
+const newPassword = text().max(1024);
+const linkToken = text().min(16).max(256);
 
 export const signUpBody = z.object({
   email: emailSchema,
   password: newPassword,
-  name: z.string().trim().min(1, "Enter your name").max(100),
+  name: text().trim().min(1, "Enter your name").max(100),
 });
 
 export const signInBody = z.object({
   email: emailSchema,
   password: anyPassword,
-  next: z.string().max(2048).optional(),
+  next: text().max(2048).optional(),
 });
 
 export const emailOnlyBody = z.object({ email: emailSchema });

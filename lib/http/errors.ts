@@ -1,8 +1,10 @@
 // The one place where errors become responses: { "error": { code, message, details? } }.
-// Unexpected errors become a bare 500 carrying only the request id.
+// A lost database connection becomes a 503 with Retry-After; other unexpected errors
+// become a bare 500 carrying only the request id.
 import { ZodError } from "zod";
 import { AppError, ERROR_STATUS, type ErrorCode } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { CONNECTION_LOST_RETRY_AFTER_SECONDS, isConnectionLost } from "./connection-lost";
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown; requestId?: string } };
 
@@ -32,11 +34,29 @@ export function toErrorResponse(error: unknown, requestId: string): { response: 
     if (error.code === "P2025") {
       return { response: errorResponse("not_found", "Resource not found", requestId), expected: true };
     }
+    // The pipeline refuses NUL before it gets here; this is the net for text from elsewhere.
+    if (UNSTORABLE_TEXT.has(driverCode(error) ?? "")) {
+      return { response: errorResponse("invalid_request", "The request contains characters that cannot be stored", requestId), expected: true };
+    }
+  }
+  if (isConnectionLost(error)) {
+    const response = errorResponse("unavailable", "The database is unavailable; try again shortly", requestId);
+    response.headers.set("retry-after", String(CONNECTION_LOST_RETRY_AFTER_SECONDS));
+    // Still logged: an outage or failover is worth an operator's attention.
+    return { response, expected: false };
   }
   return {
     response: errorResponse("internal_error", "Something went wrong on our side", requestId),
     expected: false,
   };
+}
+
+/** invalid_byte_sequence_for_encoding (NUL in text) and untranslatable_character. */
+const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
+
+function driverCode(error: Prisma.PrismaClientKnownRequestError): string | undefined {
+  const cause = (error.meta as { driverAdapterError?: { cause?: { code?: unknown } } } | undefined)?.driverAdapterError?.cause;
+  return typeof cause?.code === "string" ? cause.code : undefined;
 }
 
 export function zodDetails(error: ZodError): { path: string; message: string }[] {

@@ -1,6 +1,7 @@
 // The validate step: params, query and body through the route's zod schemas.
 import type { z } from "zod";
 import { Invalid } from "../errors";
+import { UNSAFE_TEXT_MESSAGE, findUnsafeText } from "../validation/text";
 import { zodDetails } from "./errors";
 
 export type RouteSchemas = {
@@ -32,4 +33,13 @@ export function validate<T>(schema: z.ZodType<T> | undefined, input: unknown, pa
     throw new Invalid(`Invalid ${part}`, zodDetails(result.error).map((issue) => ({ ...issue, in: part })));
   }
   return result.data;
+}
+
+/**
+ * Refuses NUL and unpaired surrogates anywhere in params, query or body before any of it
+ * reaches the database (the org lookup by slug runs before the route's own schemas).
+ */
+export function assertSafeText(input: unknown, part: "params" | "query" | "body"): void {
+  const path = findUnsafeText(input);
+  if (path) throw new Invalid(`Invalid ${part}`, [{ path: path.join("."), message: UNSAFE_TEXT_MESSAGE, in: part }]);
 }

@@ -128,6 +128,31 @@ describe("route(): validation", () => {
   });
 });
 
+describe("route(): text PostgreSQL cannot store", () => {
+  it("answers 422 for NUL or an unpaired surrogate in params, query or body, before the org lookup", async () => {
+    const lookups: string[] = [];
+    p.authn.registerAuthenticator("session", async () => ({ kind: "user", userId: "u1", sessionId: "s1" }));
+    p.rateLimit.registerRateLimiter(async () => ({ headers: {} }));
+    p.orgAccess.registerOrgResolver(async (slug) => (lookups.push(slug), { org: { id: "o1", slug }, role: "owner", permissions: new Set(["org:read"]) }));
+    // No schema of its own: the pipeline still refuses what the database would choke on.
+    const handler = p.route({ auth: "session", permission: "org:read", schemas: { body: z.unknown() } }, async () => ({ reached: true }));
+    const post = (url: string, body: unknown) => jsonRequest(url, body, { origin: "http://localhost:3000" });
+    const cases: [Request, Record<string, string>, string, string][] = [
+      [post("http://test/orgs/a", {}), { slug: "a\u0000" }, "params", "slug"],
+      [post("http://test/orgs/a?search=%00", {}), { slug: "a" }, "query", "search"],
+      [post("http://test/orgs/a", { items: [{ name: "a\u0000b" }] }), { slug: "a" }, "body", "items.0.name"],
+      [post("http://test/orgs/a", '{"name":"a\\ud800b"}'), { slug: "a" }, "body", "name"],
+      [post("http://test/orgs/a", '{"k\\u0000":1}'), { slug: "a" }, "body", "k\u0000"],
+    ];
+    for (const [request, values, part, path] of cases) {
+      const response = await handler(request, params(values));
+      expect({ part, status: response.status }).toEqual({ part, status: 422 });
+      expect((await response.json()).error.details).toEqual([{ path, message: expect.stringContaining("NUL"), in: part }]);
+    }
+    expect(lookups).not.toContain("a\u0000");
+  });
+});
+
 describe("route(): errors", () => {
   it("maps each domain error to its status and code", async () => {
     const cases: [Error, number, string][] = [

@@ -1,5 +1,6 @@
 // The request pipeline every route handler goes through:
-// identify caller -> rate limit -> resolve org -> authorize -> validate -> call domain -> map errors.
+// identify caller -> rate limit -> refuse unstorable text -> resolve org -> authorize -> validate
+// -> call domain -> map errors.
 // A handler declares who may call it and what it accepts; it receives a context that
 // is already authenticated, authorized and parsed.
 import { performance } from "node:perf_hooks";
@@ -11,7 +12,7 @@ import { DEFAULT_BODY_LIMIT, readJsonBody } from "./body";
 import { assertSameOrigin } from "./csrf";
 import { toErrorResponse } from "./errors";
 import { authorize, resolveOrg, type OrgAccess } from "./org-access";
-import { queryObject, validate, type Parsed, type RouteSchemas } from "./parse";
+import { assertSafeText, queryObject, validate, type Parsed, type RouteSchemas } from "./parse";
 import { rateLimit } from "./rate-limit";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
@@ -70,6 +71,9 @@ export function route<S extends RouteSchemas = Record<never, never>>(
       }
       if (actor?.kind === "user" || options.csrf) assertSameOrigin(request);
       headers = (await rateLimit(request, actor, options.limits?.(rawParams, request))).headers;
+      const rawQuery = queryObject(url);
+      assertSafeText(rawParams, "params");
+      assertSafeText(rawQuery, "query");
 
       const slug = typeof rawParams.slug === "string" ? rawParams.slug : undefined;
       const access = slug !== undefined && options.auth !== "none" ? await resolveOrg(slug, actor, request) : null;
@@ -79,10 +83,8 @@ export function route<S extends RouteSchemas = Record<never, never>>(
       await authorize(access, options.permission, actor, request);
 
       const params = validate(options.schemas?.params, rawParams, "params");
-      const query = validate(options.schemas?.query, queryObject(url), "query");
-      const body = options.schemas?.body
-        ? validate(options.schemas.body, await readJsonBody(request, options.bodyLimit ?? DEFAULT_BODY_LIMIT), "body")
-        : undefined;
+      const query = validate(options.schemas?.query, rawQuery, "query");
+      const body = options.schemas?.body ? validate(options.schemas.body, await readSafeJsonBody(request, options.bodyLimit), "body") : undefined;
 
       const result = await handler({ request, url, requestId, actor, access, params, query, body } as RouteContext<S>);
       response = result instanceof Response ? result : Response.json(result);
@@ -117,6 +119,12 @@ export function route<S extends RouteSchemas = Record<never, never>>(
   };
   const meta: RouteMeta = { auth: options.auth, permission: options.permission, csrf: options.csrf, schemas: options.schemas ?? {} };
   return Object.assign(handle, { meta });
+}
+
+async function readSafeJsonBody(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<unknown> {
+  const body = await readJsonBody(request, limit);
+  assertSafeText(body, "body");
+  return body;
 }
 
 /** Thrown inside the pipeline to answer with a permanent redirect (an org's former slug). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idParam, text } from "../validation/text";
 import { roleSchema } from "../members/schemas";
 
 const domainSchema = z
@@ -12,9 +13,9 @@ export const createInvitationBody = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("link"), allowedDomains: z.array(domainSchema).min(1).max(20), role: roleSchema.default("member") }),
 ]);
 
-export const invitationParams = z.object({ slug: z.string().min(1).max(64), invitationId: z.string().min(1).max(64) });
+export const invitationParams = z.object({ slug: idParam(), invitationId: idParam() });
 
 /** Tokens travel in bodies, never in API paths, so they stay out of request logs. */
-export const invitationTokenBody = z.object({ token: z.string().min(20).max(200) });
+export const invitationTokenBody = z.object({ token: text().min(20).max(200) });
 
 export { domainSchema };

@@ -33,13 +33,14 @@ const SECURITY: Record<RouteMeta["auth"], Record<string, string[]>[]> = {
 };
 
 const ERROR_RESPONSES = {
-  "400": "Malformed request",
+  "400": "Malformed request (JSON, or a path that does not percent-decode)",
   "401": "Authentication required",
   "403": "The caller's role lacks the permission",
   "404": "Not found (also answered to non-members of the organization)",
   "422": "Invalid params, query or body; details list each issue",
   "429": "Rate limited; see Retry-After",
   "500": "Unexpected error (carries only the request id)",
+  "503": "The database connection was lost; retry after Retry-After",
 };
 
 export function tagOf(template: string): string {

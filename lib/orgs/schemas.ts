@@ -1,5 +1,6 @@
 // Input schemas of the org console and API.
 import { z } from "zod";
+import { idParam, text } from "../validation/text";
 
 /** Words that would collide with console or API paths. */
 const RESERVED_SLUGS = new Set(["new", "api", "admin", "settings", "account", "orgs", "sign-in", "sign-up", "sso", "onboarding"]);
@@ -12,7 +13,7 @@ export const orgSlugSchema = z
   .refine((slug) => !slug.includes("--"), "no double dashes")
   .refine((slug) => !RESERVED_SLUGS.has(slug), "this name is reserved");
 
-export const orgNameSchema = z.string().trim().min(1, "required").max(100, "at most 100 characters");
+export const orgNameSchema = text().trim().min(1, "required").max(100, "at most 100 characters");
 
 export const createOrgSchema = z.object({ name: orgNameSchema, slug: orgSlugSchema });
 
@@ -24,7 +25,7 @@ export const updateOrgSchema = z
   })
   .refine((input) => Object.values(input).some((value) => value !== undefined), "nothing to change");
 
-export const deleteOrgSchema = z.object({ confirmation: z.string() });
+export const deleteOrgSchema = z.object({ confirmation: text() });
 
-export const slugParams = z.object({ slug: z.string().min(1).max(64) });
-export const domainParams = z.object({ slug: z.string().min(1).max(64), domainId: z.string().min(1).max(64) });
+export const slugParams = z.object({ slug: idParam() });
+export const domainParams = z.object({ slug: idParam(), domainId: idParam() });

@@ -1,15 +1,16 @@
 // Input schemas of the secrets API and console.
 import { z } from "zod";
+import { idParam, text } from "../validation/text";
 
 export const SECRET_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,127}$/;
 /** The largest value accepted, in UTF-8 bytes. */
 export const MAX_VALUE_BYTES = 64 * 1024;
 export const STANDARD_ENVIRONMENTS = ["development", "staging", "production"] as const;
 
-export const secretKeySchema = z.string().regex(SECRET_KEY_PATTERN, "upper-case letters, digits and underscores, starting with a letter (at most 128)");
+export const secretKeySchema = text().regex(SECRET_KEY_PATTERN, "upper-case letters, digits and underscores, starting with a letter (at most 128)");
 
 // The message names the limit only: a refused value must never be echoed back.
-export const secretValueSchema = z.string().refine((value) => Buffer.byteLength(value, "utf8") <= MAX_VALUE_BYTES, `at most ${MAX_VALUE_BYTES} bytes`);
+export const secretValueSchema = text().refine((value) => Buffer.byteLength(value, "utf8") <= MAX_VALUE_BYTES, `at most ${MAX_VALUE_BYTES} bytes`);
 
 export const environmentSchema = z
   .string()
@@ -20,7 +21,7 @@ export const environmentSchema = z
 export const createSecretSchema = z.object({
   key: secretKeySchema,
   value: secretValueSchema,
-  description: z.string().trim().max(500).default(""),
+  description: text().trim().max(500).default(""),
   environment: environmentSchema.nullish(),
   /** A personal secret is visible only to the member who creates it. */
   personal: z.boolean().default(false),
@@ -29,13 +30,13 @@ export const createSecretSchema = z.object({
 export const updateSecretSchema = z
   .object({
     value: secretValueSchema.optional(),
-    description: z.string().trim().max(500).optional(),
+    description: text().trim().max(500).optional(),
     environment: environmentSchema.nullish(),
   })
   .refine((input) => Object.values(input).some((value) => value !== undefined), "nothing to change");
 
 export const listSecretsQuery = z.object({
-  search: z.string().trim().max(128).optional(),
+  search: text().trim().max(128).optional(),
   environment: environmentSchema.optional(),
   deleted: z.enum(["0", "1"]).optional(),
 });
@@ -45,13 +46,13 @@ export const environmentQuery = z.object({ environment: environmentSchema.option
 export const revealSchema = z.object({ version: z.number().int().min(1).optional() });
 
 export const importSchema = z.object({
-  content: z.string().max(1024 * 1024),
+  content: text().max(1024 * 1024),
   environment: environmentSchema.nullish(),
   /** Replace the values of keys that already exist (each gets a new version). */
   overwrite: z.boolean().default(false),
 });
 
-const slug = z.string().min(1).max(64);
+const slug = idParam();
 export const secretsParams = z.object({ slug });
-export const secretParams = z.object({ slug, secretId: z.string().min(1).max(64) });
-export const versionParams = z.object({ slug, secretId: z.string().min(1).max(64), version: z.coerce.number().int().min(1) });
+export const secretParams = z.object({ slug, secretId: idParam() });
+export const versionParams = z.object({ slug, secretId: idParam(), version: z.coerce.number().int().min(1) });

@@ -12,7 +12,7 @@ import { currentDataKey, type DataKey } from "./data-keys";
 import { presentSecret, scopeOf, visibleTo } from "./present";
 import { assertSecretQuota } from "./quota";
 import type { createSecretSchema, listSecretsQuery, updateSecretSchema } from "./schemas";
-import { readValues, writeVersion } from "./values";
+import { readValue, writeVersion } from "./values";
 
 export async function listSecrets(ctx: OrgContext, query: z.output<typeof listSecretsQuery>) {
   const where: Prisma.SecretWhereInput = { ...visibleTo(ctx), deletedAt: query.deleted === "1" ? { not: null } : null };
@@ -66,7 +66,7 @@ export async function updateSecret(ctx: OrgContext, secretId: string, input: z.o
   if (value === undefined) {
     if (within) throw new Error("updateSecret within a transaction needs a value");
     const current = await getDb().secretVersion.findUniqueOrThrow({ where: { secretId_version: { secretId, version: before.currentVersion } } });
-    [value] = await readValues(ctx.org.id, [current]);
+    value = await readValue(ctx.org.id, current, before.key);
   }
   const run = async (tx: Tx) => {
     // The increment locks the row, so concurrent updates get consecutive versions.

@@ -8,7 +8,7 @@ import { NotFound } from "../errors";
 import { currentDataKey } from "./data-keys";
 import { getSecretOrThrow } from "./secrets";
 import { presentSecret } from "./present";
-import { readValues, writeVersion } from "./values";
+import { readValue, writeVersion } from "./values";
 
 export async function listVersions(ctx: OrgContext, secretId: string) {
   const secret = await getSecretOrThrow(getDb(), ctx, secretId);
@@ -24,12 +24,12 @@ export async function restoreVersion(ctx: OrgContext, secretId: string, version:
   const secret = await getSecretOrThrow(getDb(), ctx, secretId);
   const old = await getDb().secretVersion.findFirst({ where: { secretId: secret.id, orgId: ctx.org.id, version } });
   if (!old) throw new NotFound("Version");
-  const [value] = await readValues(ctx.org.id, [old]);
+  const value = await readValue(ctx.org.id, old, secret.key);
   const dataKey = await currentDataKey(ctx.org.id);
   return getDb().$transaction(async (tx) => {
     const row = await tx.secret.update({ where: { id: secret.id }, data: { currentVersion: { increment: 1 }, updatedById: ctx.actor.userId } });
     if (row.deletedAt) throw new NotFound("Secret");
-    await writeVersion(tx, dataKey, { orgId: ctx.org.id, secretId: row.id, version: row.currentVersion, value: value!, createdById: ctx.actor.userId });
+    await writeVersion(tx, dataKey, { orgId: ctx.org.id, secretId: row.id, version: row.currentVersion, value, createdById: ctx.actor.userId });
     await recordAudit(tx, {
       ...auditFields(ctx),
       action: "secret.version_restored",

@@ -60,3 +60,22 @@ describe("proxy: security headers", () => {
     expect(httpsApp(new NextRequest("http://10.0.0.5:3000/api/health")).headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
   });
 });
+
+describe("proxy: paths that do not decode", () => {
+  it("answers a JSON 400 for malformed percent-encoding and NUL, to anonymous callers too, before Next.js decodes params", async () => {
+    const proxy = await loadProxy();
+    for (const path of ["/api/v1/orgs/%ZZ", "/api/v1/orgs/%", "/api/v1/orgs/%C0%AE", "/api/v1/orgs/%ED%A0%80", "/api/v1/orgs/%00", "/api/webhooks/github/nonexistent%00", "/orgs/%E0%A4%A", "/orgs/a%00b/members"]) {
+      const response = proxy(new NextRequest(`http://localhost:3000${path}`));
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+      const body = await response.json();
+      expect(body.error).toMatchObject({ code: "bad_request", message: expect.any(String), requestId: expect.any(String) });
+    }
+  });
+
+  it("lets well-formed encodings through", async () => {
+    const proxy = await loadProxy();
+    for (const path of ["/api/v1/orgs/acme%20co", "/api/v1/orgs/%C3%A9t%C3%A9", "/api/v1/orgs/%F0%9F%94%90"]) {
+      expect(proxy(new NextRequest(`http://localhost:3000${path}`)).status, path).toBe(200);
+    }
+  });
+});

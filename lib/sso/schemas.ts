@@ -1,5 +1,6 @@
 // Input of the per-org SSO settings API and the "find my SSO" form.
 import { z } from "zod";
+import { text } from "../validation/text";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -19,12 +20,12 @@ export const issuerUrl = z
 
 export const ssoConnectionInput = z.object({
   issuer: issuerUrl,
-  clientId: z.string().trim().min(1).max(255),
+  clientId: text().trim().min(1).max(255),
   /** Omitted on update: keep the stored secret. */
-  clientSecret: z.string().min(1).max(2000).optional(),
+  clientSecret: text().min(1).max(2000).optional(),
   enforceForDomains: z.boolean().default(false),
 });
 
 export type SsoConnectionInput = z.infer<typeof ssoConnectionInput>;
 
-export const ssoDiscoverInput = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email()) });
+export const ssoDiscoverInput = z.object({ email: text().trim().toLowerCase().max(254).pipe(z.email()) });

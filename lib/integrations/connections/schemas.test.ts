@@ -19,4 +19,10 @@ describe("a provider base URL chosen by an admin", () => {
       expect(baseUrlSchema.safeParse(value).success, value).toBe(false);
     }
   });
+
+  it("refuses strings that are no URL at all without throwing (they used to answer 500)", () => {
+    for (const value of ["not a url", "http://", "http://a b", "https://exa mple.com", "%", "http://[::1"]) {
+      expect(baseUrlSchema.safeParse(value).success, value).toBe(false);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Input schemas of the connections API: connect (one shape per provider and method),
 // change, OAuth start and callback, resource listing.
 import { z } from "zod";
+import { idParam, text } from "../../validation/text";
 import { PROVIDERS } from "../types";
 
 function isLinkLocal(hostname: string): boolean {
@@ -15,19 +16,21 @@ function isLinkLocal(hostname: string): boolean {
 export const baseUrlSchema = z
   .url({ protocol: /^https?$/, message: "expected an http(s):// URL" })
   .max(500)
+  // Refinements run even after z.url() refused the value, so they parse with URL.parse
+  // (null, never a throw: "Invalid URL" used to escape as a 500).
   .refine((value) => {
-    const url = new URL(value);
-    return !url.username && !url.password && !url.search && !url.hash;
+    const url = URL.parse(value);
+    return !url || (!url.username && !url.password && !url.search && !url.hash);
   }, "without credentials, query or fragment")
   // Link-local hosts are cloud metadata services, never a provider: refused here already.
   // Private and loopback ones are refused at connect time unless the operator allows them
   // (outbound/address-policy.ts), where the resolved address is known.
-  .refine((value) => !isLinkLocal(new URL(value).hostname), "not a link-local or metadata address")
+  .refine((value) => !isLinkLocal(URL.parse(value)?.hostname ?? ""), "not a link-local or metadata address")
   .transform((value) => value.replace(/\/+$/, ""));
 
 // Messages name the rule only: a refused token is never echoed back.
-const token = z.string().trim().min(8, "too short").max(4096, "too long").regex(/^\S+$/, "no whitespace inside");
-const name = z.string().trim().min(1).max(100);
+const token = text().trim().min(8, "too short").max(4096, "too long").regex(/^\S+$/, "no whitespace inside");
+const name = text().trim().min(1).max(100);
 
 export const connectSchema = z.discriminatedUnion("provider", [
   z.discriminatedUnion("method", [
@@ -58,25 +61,25 @@ export const oauthStartSchema = z.object({ baseUrl: baseUrlSchema.optional(), na
 
 /** What a provider sends back to the callback; everything optional, judged by the domain. */
 export const oauthCallbackQuery = z.object({
-  state: z.string().max(200).optional(),
-  code: z.string().max(4096).optional(),
-  error: z.string().max(200).optional(),
-  installation_id: z.string().max(40).optional(),
-  setup_action: z.string().max(40).optional(),
+  state: text().max(200).optional(),
+  code: text().max(4096).optional(),
+  error: text().max(200).optional(),
+  installation_id: text().max(40).optional(),
+  setup_action: text().max(40).optional(),
 });
 
 export const RESOURCE_KINDS = ["repository", "project", "team", "channel"] as const;
 export const resourcesQuery = z.object({ kind: z.enum(RESOURCE_KINDS).optional() });
 
-const slug = z.string().min(1).max(64);
-const connectionId = z.string().min(1).max(64);
+const slug = idParam();
+const connectionId = idParam();
 export const integrationsParams = z.object({ slug });
 export const connectionParams = z.object({ slug, connectionId });
 export const oauthStartParams = z.object({ slug, provider: z.enum(PROVIDERS) });
 /** The callback never answers a 4xx for a bad provider name: it redirects with an error code. */
-export const oauthCallbackParams = z.object({ provider: z.string().max(40) });
+export const oauthCallbackParams = z.object({ provider: text().max(40) });
 
 /** A webhook secret the provider issued (e.g. Linear's signing secret), pasted by an admin. */
 export const setWebhookSecretSchema = z.object({
-  secret: z.string().trim().min(16, "too short").max(512, "too long").regex(/^\S+$/, "no whitespace inside"),
+  secret: text().trim().min(16, "too short").max(512, "too long").regex(/^\S+$/, "no whitespace inside"),
 });

@@ -1,10 +1,11 @@
 // Input schemas of the notification rules API.
 import { z } from "zod";
+import { idParam, text } from "../../validation/text";
 import { EVENT_SOURCES } from "../events/schemas";
 
-const slug = z.string().min(1).max(64);
+const slug = idParam();
 export const rulesParams = z.object({ slug });
-export const ruleParams = z.object({ slug, ruleId: z.string().min(1).max(64) });
+export const ruleParams = z.object({ slug, ruleId: idParam() });
 
 /** "pull_request.opened" (one action) or "pull_request" (all of them), as normalized events name them. */
 const eventType = z
@@ -14,7 +15,7 @@ const eventType = z
   .regex(/^[a-z0-9_]+(\.[a-z0-9_]+)?$/, "an event type like pull_request.opened, or pull_request for every action");
 
 const fields = {
-  name: z.string().trim().min(1).max(100),
+  name: text().trim().min(1).max(100),
   source: z.enum(EVENT_SOURCES),
   /** None: every event of the source. */
   eventTypes: z
@@ -22,12 +23,12 @@ const fields = {
     .max(50)
     .transform((types) => [...new Set(types)]),
   /** The repository, project or team name (or key) events must concern; null: any. */
-  resource: z.string().trim().min(1).max(300).nullable(),
-  slackConnectionId: z.string().min(1).max(64),
+  resource: text().trim().min(1).max(300).nullable(),
+  slackConnectionId: idParam(),
   /** A Slack channel id (C…, G…). */
-  channelId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,80}$/, "a Slack channel id"),
+  channelId: text().trim().regex(/^[A-Za-z0-9_-]{1,80}$/, "a Slack channel id"),
   /** Shown in the console; taken from the synced channel when the connection has synced channels. */
-  channelName: z.string().trim().min(1).max(100).optional(),
+  channelName: text().trim().min(1).max(100).optional(),
   enabled: z.boolean(),
 };
 

@@ -1,6 +1,7 @@
 // GET, PUT, DELETE /api/v1/orgs/:slug/sso — the org's own OIDC identity provider.
 // The client secret is write-only: answers say hasClientSecret, never the secret.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { requestMeta } from "@/lib/auth/request-meta";
 import type { Actor } from "@/lib/http/authenticate";
 import type { OrgAccess } from "@/lib/http/org-access";
@@ -8,7 +9,7 @@ import { route } from "@/lib/http/route";
 import { deleteSsoConnection, getSsoConnection, saveSsoConnection, type SsoChangeContext } from "@/lib/sso/connections";
 import { ssoConnectionInput } from "@/lib/sso/schemas";
 
-const params = z.object({ slug: z.string().min(1).max(100) });
+const params = z.object({ slug: text().min(1).max(100) });
 
 function changeContext(ctx: { actor: Actor | null; access: OrgAccess | null; request: Request; requestId: string }): SsoChangeContext {
   if (ctx.actor?.kind !== "user" || !ctx.access) throw new Error("the pipeline resolved no user and org");
