@@ -28,7 +28,7 @@ try {
     console.warn(
       env().BASTION_MASTER_KEYS
         ? `bastion: ${MASTER_KEY_WARNING}`
-        : "bastion: this backup holds the generated master key (master-keys): anyone with the file can decrypt every secret; store it like a key. AUTH_SECRET is not in it.",
+        : "bastion: this backup holds the generated master key (and the generated session secret, unless AUTH_SECRET is set): anyone with the file can decrypt every secret; store it like a key.",
     );
   }
 } catch (error) {

@@ -34,9 +34,14 @@ export async function checkSessions(ctx: Ctx, people: People): Promise<void> {
   tally.check("a session signed in through one process works on both", upstreams(seen).size === 2 && seen.every((answer) => answer.status === 200), `statuses ${statuses(seen)} from ${[...upstreams(seen)].join(" and ")}`);
 
   const leaverCookie = await signIn(ctx, people.leaver, people.password, "127.0.0.2");
+  const beforeOut = await fromBoth(ctx, members, leaverCookie);
   const out = await call({ port: ctx.port, method: "POST", path: "/api/v1/auth/sign-out", headers: { cookie: leaverCookie, origin: ctx.origin, "content-type": "application/json" }, body: "{}" });
-  const afterOut = await fromBoth(ctx, "/api/me", leaverCookie);
-  tally.check("sign-out on one process is honoured by both at once", out.status === 200 && upstreams(afterOut).size === 2 && afterOut.every((answer) => answer.status === 401), `sign-out ${out.status} by ${out.upstream}; then ${statuses(afterOut)} from ${upstreams(afterOut).size} processes`);
+  const afterOut = await fromBoth(ctx, members, leaverCookie);
+  tally.check(
+    "sign-out on one process is honoured by both at once",
+    beforeOut.every((answer) => answer.status === 200) && out.status === 200 && upstreams(afterOut).size === 2 && afterOut.every((answer) => answer.status === 401),
+    `before ${statuses(beforeOut)}; sign-out ${out.status} by ${out.upstream}; then ${statuses(afterOut)} from ${upstreams(afterOut).size} processes`,
+  );
 
   const removal = await call({ port: ctx.port, method: "DELETE", path: `${members}/${people.memberMembershipId}`, headers: { cookie: ownerCookie, origin: ctx.origin } });
   const afterRemoval = await fromBoth(ctx, members, memberCookie);
