@@ -7,6 +7,11 @@ export type Answer = { status: number; upstream: string; body: string; headers: 
 
 export type Call = { method?: string; path: string; body?: string; headers?: Record<string, string>; from?: string; port: number };
 
+/** nginx lists every upstream it tried ("a, b" after a failover); the last one answered. */
+function lastUpstream(header: string | string[] | undefined): string {
+  return String(header ?? "").split(",").at(-1)!.trim();
+}
+
 export function call({ method = "GET", path, body, headers = {}, from, port }: Call): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
@@ -15,7 +20,7 @@ export function call({ method = "GET", path, body, headers = {}, from, port }: C
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("end", () =>
-          resolve({ status: response.statusCode!, upstream: String(response.headers["x-bastion-upstream"] ?? ""), body: Buffer.concat(chunks).toString(), headers: response.headers }),
+          resolve({ status: response.statusCode!, upstream: lastUpstream(response.headers["x-bastion-upstream"]), body: Buffer.concat(chunks).toString(), headers: response.headers }),
         );
         response.on("error", reject);
       },
