@@ -17,7 +17,7 @@ export type EmbeddedPostgres = {
 const SOCKET_PORT = 5432;
 
 /** Refuses to open a data directory another live process holds: PGlite has no lock of its own. */
-function acquireLock(dir: string): () => void {
+export function acquireLock(dir: string): () => void {
   const lockFile = path.join(dir, "bastion.pid");
   try {
     const holder = Number(readFileSync(lockFile, "utf8").trim());

@@ -9,6 +9,7 @@ import path from "node:path";
 import { boot, describeMode } from "../lib/boot";
 import { appVersion, env, mode } from "../lib/env";
 import "../lib/jobs/all-tasks";
+import { startDraining } from "../lib/health/draining";
 import { runWorker } from "../lib/jobs/worker";
 import { logger } from "../lib/logger";
 import { exitOnStartupFailure, onShutdownSignal } from "./cli";
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   worker.catch((error) => logger.error({ err: (error as Error).message }, "in-process worker failed"));
 
   onShutdownSignal(async (signal) => {
+    startDraining(); // readiness answers 503 from now on
     logger.info({ signal }, "stopping");
     workerStop.abort();
     // Stop accepting, let requests in flight finish (up to 10 s), and only then close the

@@ -6,6 +6,8 @@ import { GET as ready } from "@/app/api/health/ready/route";
 import { readMigrationFiles } from "../migrations/files";
 import { checksumOf } from "../migrations/files";
 import { describeWith } from "../testing/describe";
+import { clearProcessSingleton } from "../runtime";
+import { startDraining } from "./draining";
 import { checkDatabase, checkRedis, readiness } from "./readiness";
 
 const next = { params: Promise.resolve({}) };
@@ -61,5 +63,21 @@ describeWith(["postgres", "redis"], "health endpoints", () => {
     const pending = [...files, { name: "29990101000000_future", sql, checksum: checksumOf(sql) }];
     const { getPool } = await import("../db");
     expect(await checkDatabase(getPool(), pending)).toEqual({ status: "down", reason: "1 migration(s) pending" });
+  });
+
+  it("answers 503 \"unavailable\" at once while the process shuts down, checking nothing", async () => {
+    try {
+      startDraining();
+      // A database that would hang: readiness must not wait for it.
+      const hanging = { connect: () => new Promise(() => {}) } as unknown as pg.Pool;
+      const started = Date.now();
+      expect(await readiness({ pool: hanging })).toMatchObject({ status: "unavailable", failing: ["process"], checks: { process: { status: "down", reason: "shutting down" } } });
+      expect(Date.now() - started).toBeLessThan(500);
+      const response = await ready(new Request("http://test/api/health/ready"), next);
+      expect(response.status).toBe(503);
+    } finally {
+      clearProcessSingleton("draining");
+    }
+    expect((await ready(new Request("http://test/api/health/ready"), next)).status).toBe(200);
   });
 });

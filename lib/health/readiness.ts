@@ -5,9 +5,11 @@
 // Both answer 503 with the failing components named (the contract of the foundation
 // issue); the body's status lets a load balancer that prefers to keep degraded
 // instances tell the two apart. Each check has a deadline so a hung dependency makes
-// readiness fail rather than hang.
+// readiness fail rather than hang. A process that is shutting down is "unavailable" at
+// once, without checking anything: its pools are about to close.
 import { appVersion, mode, type Mode } from "../env";
 import { getPool } from "../db";
+import { isDraining } from "./draining";
 import { readMigrationFiles, type MigrationFile } from "../migrations/files";
 import { migrationStatus } from "../migrations/runner";
 import type { Redis } from "ioredis";
@@ -85,6 +87,9 @@ function publicReason(error: unknown, fallback: string): string {
 
 /** Dependencies can be swapped, so tests can check a broken one without breaking the process's. */
 export async function readiness(deps: { pool?: Pool; redis?: Redis | null; limiter?: { fallbackSince: number | null } } = {}): Promise<Readiness> {
+  if (isDraining()) {
+    return { status: "unavailable", mode: mode(), version: appVersion, failing: ["process"], checks: { process: { status: "down", reason: "shutting down" } } };
+  }
   const [database, redis] = await Promise.all([checkDatabase(deps.pool), checkRedis(deps.redis === undefined ? getRedis() : deps.redis)]);
   const checks: Record<string, CheckResult> = { database, redis };
   // This process's limiter (the shared one only: a swapped-in client says nothing about it).

@@ -52,6 +52,14 @@ export async function markSucceeded(db: Db, jobId: string, workerId: string): Pr
   });
 }
 
+/** Hands a job this worker will not finish back to the queue, as if never attempted. */
+export async function releaseJob(db: Db, jobId: string, workerId: string): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "Job" SET status = 'pending', "lockedBy" = NULL, "lockedUntil" = NULL, attempts = greatest(attempts - 1, 0), "updatedAt" = now()
+    WHERE id = ${jobId} AND "lockedBy" = ${workerId} AND status = 'running'`;
+  return count === 1;
+}
+
 /** Exponential backoff with jitter: ~5 s, 10 s, 20 s … capped at an hour, each ±50 %. */
 export function retryDelayMs(attempt: number): number {
   const base = Math.min(5_000 * 2 ** Math.max(0, attempt - 1), 60 * 60 * 1000);

@@ -15,7 +15,7 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Pro
   }
 }
 
-function startWorkers(count: number, options: { defaultLockMs?: number } = {}) {
+function startWorkers(count: number, options: { defaultLockMs?: number; drainMs?: number } = {}) {
   const stop = new AbortController();
   const loops = Array.from({ length: count }, (_, index) =>
     runWorker({ signal: stop.signal, name: `test-${index}`, concurrency: 4, pollIntervalMs: 50, ...options }),
@@ -168,5 +168,33 @@ describeWith(["postgres"], "durable jobs", () => {
     await stop();
     expect(finished).toBe(true);
     expect((await jobsOf(task))[0]!.status).toBe("succeeded");
+  });
+
+  it("hands a job that outlasts the drain back to the queue, unattempted, and another worker runs it", async () => {
+    const task = `test.release.${uniqueSuffix()}`;
+    let runs = 0;
+    let aborted = false;
+    defineTask({
+      name: task,
+      async run(_payload, { signal }) {
+        runs += 1;
+        if (runs > 1) return;
+        await new Promise<void>((resolve) => signal.addEventListener("abort", () => resolve(), { once: true }));
+        aborted = true;
+        throw new Error("aborted");
+      },
+    });
+    await enqueue(getDb(), task, {});
+    const stop = startWorkers(1, { drainMs: 200 });
+    await until(async () => (await jobsOf(task))[0]!.status === "running");
+    const started = Date.now();
+    await stop();
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(aborted).toBe(true);
+    expect((await jobsOf(task))[0]).toMatchObject({ status: "pending", attempts: 0, lockedBy: null, lastError: null });
+    const stopNext = startWorkers(1);
+    await until(async () => (await jobsOf(task))[0]!.status === "succeeded");
+    await stopNext();
+    expect(runs).toBe(2);
   });
 });

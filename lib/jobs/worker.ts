@@ -2,12 +2,13 @@
 // inside the web process in single-process mode. It claims due jobs, runs up to
 // `concurrency` at once, renews their locks while they run, records the outcome, and
 // enqueues recurring tasks once per period. Stopping (the signal aborts) lets running
-// jobs finish; a job cut off by a crash is retried when its lock expires.
+// jobs finish for up to `drainMs`, then aborts the rest and hands them back to the queue
+// for another worker; a job cut off by a crash is retried when its lock expires.
 import { hostname } from "node:os";
 import { getDb } from "../db";
 import { logger } from "../logger";
 import { metrics } from "../metrics/registry";
-import { claimJobs, enqueue, extendLock, markFailed, markSucceeded, type ClaimedJob } from "./queue";
+import { claimJobs, enqueue, extendLock, markFailed, markSucceeded, releaseJob, type ClaimedJob } from "./queue";
 import { recurringTasks, taskNamed } from "./tasks";
 
 export type WorkerOptions = {
@@ -17,6 +18,8 @@ export type WorkerOptions = {
   pollIntervalMs?: number;
   /** Lock length for tasks that do not set their own. */
   defaultLockMs?: number;
+  /** How long a stopping worker waits for running jobs before releasing them. */
+  drainMs?: number;
 };
 
 /** Waits `ms`, or less if the signal aborts or `wake` is called; leaves no listener behind. */
@@ -45,7 +48,7 @@ async function enqueueRecurring(): Promise<void> {
 }
 
 export async function runWorker(options: WorkerOptions): Promise<void> {
-  const { signal, concurrency = 4, pollIntervalMs = 1_000, defaultLockMs = 60_000 } = options;
+  const { signal, concurrency = 4, pollIntervalMs = 1_000, defaultLockMs = 60_000, drainMs = 20_000 } = options;
   const workerId = `${hostname()}:${process.pid}:${options.name ?? "worker"}:${crypto.randomUUID().slice(0, 8)}`;
   const db = getDb();
   await db.$queryRaw`SELECT 1`;
@@ -53,6 +56,8 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
 
   const running = new Set<Promise<void>>();
   const wakers = new Set<() => void>();
+  const released = new Set<string>();
+  const jobSignals = new Map<string, AbortController>();
   let lastRecurring = 0;
   let healthy = true;
 
@@ -61,12 +66,14 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     const lockMs = task?.lockMs ?? defaultLockMs;
     const heartbeat = setInterval(() => void extendLock(db, job.id, workerId, lockMs).catch(() => {}), Math.max(lockMs / 3, 250));
     const jobSignal = new AbortController();
+    jobSignals.set(job.id, jobSignal);
     try {
       if (!task) throw new Error(`unknown task "${job.task}"`);
       if (job.attempts > job.maxAttempts) throw new Error("the worker running this job stopped before it finished");
       await task.run(job.payload, { db, jobId: job.id, attempt: job.attempts, maxAttempts: job.maxAttempts, signal: jobSignal.signal });
       await markSucceeded(db, job.id, workerId);
     } catch (error) {
+      if (released.has(job.id)) return; // handed back to the queue while stopping
       const message = error instanceof Error ? error.message : String(error);
       const outcome = await markFailed(db, job, workerId, message).catch(() => "unrecorded");
       if (outcome === "dead" && task?.onDead) {
@@ -78,6 +85,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       logger.warn({ worker: workerId, jobId: job.id, task: job.task, attempt: job.attempts, outcome, err: message }, "job failed");
     } finally {
       clearInterval(heartbeat);
+      jobSignals.delete(job.id);
     }
   };
 
@@ -106,6 +114,18 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       await pause(pollIntervalMs, signal, wakers);
     }
   }
-  await Promise.allSettled(running);
+  const drained = await Promise.race([
+    Promise.allSettled(running).then(() => true),
+    new Promise<false>((resolve) => setTimeout(() => resolve(false), drainMs).unref()),
+  ]);
+  if (!drained) {
+    // Release first, then abort: the job's own failure path must not count an attempt.
+    for (const [jobId, controller] of jobSignals) {
+      released.add(jobId);
+      await releaseJob(db, jobId, workerId).catch(() => false);
+      controller.abort();
+    }
+    logger.warn({ worker: workerId, released: released.size }, "worker stopped with jobs still running; released them to the queue");
+  }
   logger.info({ worker: workerId }, "worker stopped");
 }
