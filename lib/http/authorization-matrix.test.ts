@@ -15,7 +15,7 @@ import type { RouteMeta } from "./route";
 type Expectation = { auth: RouteMeta["auth"]; permission?: Permission };
 
 const EXPECTED: Record<string, Expectation> = {
-  // The benchmark baseline; 404 unless BASTION_BENCH=1.
+  // The benchmark baseline; 404 unless BASTION_BENCH=1 and the caller is on loopback.
   "GET /api/bench/members": { auth: "none" },
   "POST /api/bench/webhooks": { auth: "none" },
   "GET /api/health": { auth: "none" },
