@@ -4,8 +4,25 @@
 // safe while Bastion serves.
 import { boot, describeMode } from "../lib/boot";
 import { env } from "../lib/env";
-import { describeChainVerification, verifyAllChains } from "../lib/audit/verify";
+import { INSTANCE_CHAIN } from "../lib/audit/chain";
+import { verifyAllChains, type BreakReason, type ChainVerification } from "../lib/audit/verify";
 import { exitOnStartupFailure } from "./cli";
+
+const REASONS: Record<BreakReason, string> = {
+  edited: "its fields no longer match its hash",
+  relinked: "its prevHash does not name the previous event",
+  missing: "events before it are missing",
+  unchained: "it carries no chain position or hash",
+  truncated: "the chain's newest events are missing",
+};
+
+/** One line for the CLI: `ok   org acme (c…): 1200 events` or `BROKEN … at event <id>: why`. */
+function describeChainVerification(verification: ChainVerification): string {
+  const org = verification.chainId === INSTANCE_CHAIN ? "instance (events without an org)" : `org ${verification.orgSlug ?? "?"} (${verification.chainId})${verification.purged ? " [purged]" : ""}`;
+  if (verification.status === "verified") return `ok      ${org}: ${verification.checked} events`;
+  const at = verification.brokenEventId ? ` at event ${verification.brokenEventId}` : "";
+  return `BROKEN  ${org}${at}: ${REASONS[verification.reason!]}`;
+}
 
 try {
   env();

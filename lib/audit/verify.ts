@@ -66,6 +66,14 @@ async function unnumberedEvent(chainId: string): Promise<string | null> {
  * prevHash but still checks that event and everything after it.
  */
 export async function verifyChain(head: ChainHead, options: { lastEvents?: number } = {}): Promise<ChainVerification> {
+  const verification = await walkChain(head, options);
+  if (verification.status === "verified") return verification;
+  // Retention may have trimmed the chain during the walk: walk again from the new anchor.
+  const now = await chainHead(head.id);
+  return now && now.anchorSeq !== head.anchorSeq ? walkChain(now, options) : verification;
+}
+
+async function walkChain(head: ChainHead, options: { lastEvents?: number }): Promise<ChainVerification> {
   const fromSeq = options.lastEvents ? Math.max(head.anchorSeq, head.headSeq - options.lastEvents) : head.anchorSeq;
   const result = (status: "verified" | "broken", checked: number, brokenEventId: string | null = null, reason: BreakReason | null = null): ChainVerification => ({
     chainId: head.id,
@@ -125,22 +133,6 @@ export async function verifyAllChains(onChain?: (verification: ChainVerification
     report({ chainId: orphan.chainId, orgSlug: null, orgName: null, purged: false, status: "broken", checked: 0, complete: true, brokenEventId: orphan.eventId, reason: "unchained" });
   }
   return verifications;
-}
-
-const REASONS: Record<BreakReason, string> = {
-  edited: "its fields no longer match its hash",
-  relinked: "its prevHash does not name the previous event",
-  missing: "events before it are missing",
-  unchained: "it carries no chain position or hash",
-  truncated: "the chain's newest events are missing",
-};
-
-/** One line for the CLI: `ok   org acme (c…): 1200 events` or `BROKEN … at event <id>: why`. */
-export function describeChainVerification(verification: ChainVerification): string {
-  const org = verification.chainId === INSTANCE_CHAIN ? "instance (events without an org)" : `org ${verification.orgSlug ?? "?"} (${verification.chainId})${verification.purged ? " [purged]" : ""}`;
-  if (verification.status === "verified") return `ok      ${org}: ${verification.checked} events`;
-  const at = verification.brokenEventId ? ` at event ${verification.brokenEventId}` : "";
-  return `BROKEN  ${org}${at}: ${REASONS[verification.reason!]}`;
 }
 
 /** The console badge checks this many of an org's newest events; `npm run audit:verify` checks all. */
