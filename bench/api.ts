@@ -40,6 +40,8 @@ async function startServer(databaseUrl: string, extraEnv: Record<string, string>
       PORT: String(PORT),
       LOG_LEVEL: "warn",
       BASTION_BENCH: "1",
+      // The bench routes expose data; production (NODE_ENV unset) refuses them without this.
+      BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA: "1",
       BASTION_WORKER_CONCURRENCY: "1",
       ...extraEnv,
     },

@@ -101,6 +101,8 @@ async function apiBench() {
       LOG_LEVEL: "warn",
       // The same per-user rate-limit check runs, with a limit this run cannot reach.
       BASTION_BENCH: "1",
+      // The bench routes expose data; production (NODE_ENV unset) refuses them without this.
+      BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA: "1",
       APP_URL: `http://127.0.0.1:${PORT}`,
     };
     const { cookie } = await seed(database.connectionString);

@@ -121,6 +121,8 @@ async function main() {
       PORT: String(PORT),
       LOG_LEVEL: "warn",
       BASTION_BENCH: "1",
+      // The bench routes expose data; production (NODE_ENV unset) refuses them without this.
+      BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA: "1",
     };
     // This process writes the connection through the app's own modules, with the same settings.
     Object.assign(process.env, env);

@@ -60,6 +60,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ BASTION_KMS: "vault", VAULT_ADDR: "https://vault:8200", VAULT_TOKEN: "t" }).VAULT_TRANSIT_KEY).toBe("bastion");
   });
 
+  it("refuses the benchmark mode in production unless the operator says they understand", () => {
+    const [problem, ...rest] = problemsOf({ BASTION_BENCH: "1" });
+    expect(rest).toEqual([]);
+    expect(problem).toMatch(/^BASTION_BENCH: refused in production .*BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA=1/);
+    expect(problemsOf({ NODE_ENV: "production", BASTION_BENCH: "true", BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA: "0" })).toHaveLength(1);
+    expect(parseEnv({ BASTION_BENCH: "1", BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA: "1" }).BASTION_BENCH).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", BASTION_BENCH: "1" }).BASTION_BENCH).toBe(true);
+  });
+
   it("refuses Redis without a database", () => {
     expect(problemsOf({ REDIS_URL: "redis://cache:6379" })[0]).toMatch(/^DATABASE_URL: required when REDIS_URL is set/);
   });

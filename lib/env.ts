@@ -145,8 +145,13 @@ export const envSchema = z.object({
   SLACK_CLIENT_SECRET: z.string().min(1).optional(),
   /** The Slack app's signing secret: Slack signs every event and interactivity request with it. */
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
-  /** Mounts the bare benchmark routes (/api/bench/…); never set in production. */
+  /**
+   * Mounts the bare benchmark routes (/api/bench/…, loopback callers only) and lifts every
+   * rate limit. They read any org's data without authentication, so production refuses
+   * it unless the second, loudly named variable says the operator means it.
+   */
   BASTION_BENCH: flag,
+  BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA: flag,
   /** BASTION_RATE_LIMIT=0 turns rate limiting off (benchmarks, trusted networks). */
   BASTION_RATE_LIMIT: z
     .enum(["1", "0", "true", "false"])
@@ -180,6 +185,11 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   }
   if (env.DATABASE_URL && !env.AUTH_SECRET) {
     throw new EnvError(["AUTH_SECRET: required in server mode, the same on every process (e.g. openssl rand -base64 32)"]);
+  }
+  if (env.BASTION_BENCH && env.NODE_ENV === "production" && !env.BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA) {
+    throw new EnvError([
+      "BASTION_BENCH: refused in production (its routes expose any org's data); benchmarks also set BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA=1",
+    ]);
   }
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {

@@ -11,21 +11,3 @@ export function exitOnStartupFailure(error: unknown): never {
   console.error(`bastion: unexpected start-up failure: ${(error as Error)?.message ?? String(error)}`);
   process.exit(1);
 }
-
-/** Runs `stop` once on SIGTERM/SIGINT; a second signal forces the exit. */
-export function onShutdownSignal(stop: (signal: string) => Promise<void>): void {
-  let stopping = false;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.on(signal, () => {
-      if (stopping) process.exit(1);
-      stopping = true;
-      stop(signal).then(
-        () => process.exit(0),
-        (error) => {
-          console.error(`bastion: error while stopping: ${(error as Error).message}`);
-          process.exit(1);
-        },
-      );
-    });
-  }
-}

@@ -12,7 +12,8 @@ import "../lib/jobs/all-tasks";
 import { startDraining } from "../lib/health/draining";
 import { runWorker } from "../lib/jobs/worker";
 import { logger } from "../lib/logger";
-import { exitOnStartupFailure, onShutdownSignal } from "./cli";
+import { exitOnStartupFailure } from "./cli";
+import { DrainDeadline, HURRIED_DRAIN_MS, drainServer, onShutdownSignal } from "./shutdown";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = path.resolve(import.meta.dirname, "..");
@@ -84,28 +85,25 @@ async function main(): Promise<void> {
   const worker = mode() === "single-process" ? runWorker({ signal: workerStop.signal, name: "in-process", concurrency: config.BASTION_WORKER_CONCURRENCY }) : Promise.resolve();
   worker.catch((error) => logger.error({ err: (error as Error).message }, "in-process worker failed"));
 
-  onShutdownSignal(async (signal) => {
-    startDraining(); // readiness answers 503 from now on
-    logger.info({ signal }, "stopping");
-    workerStop.abort();
-    // Stop accepting, let requests in flight finish (up to 10 s), and only then close the
-    // database pool they use.
-    await new Promise<void>((resolve) => {
-      const deadline = setTimeout(() => {
-        server.closeAllConnections();
-        resolve();
-      }, 10_000);
-      server.close(() => {
-        clearTimeout(deadline);
-        resolve();
-      });
-      server.closeIdleConnections();
-    });
-    await worker.catch(() => {});
-    await app.close?.();
-    await booted.shutdown();
-    logger.info("stopped");
-  });
+  // Requests in flight get up to 10 s to finish; a second signal cuts that to 3 s at most.
+  const deadline = new DrainDeadline(null);
+  onShutdownSignal(
+    async (signal) => {
+      startDraining(); // readiness answers 503 from now on
+      logger.info({ signal }, "stopping");
+      deadline.shorten(10_000);
+      workerStop.abort();
+      // Stop accepting, let requests (and in-process jobs) in flight finish, and only
+      // then close the database pool they use.
+      await drainServer(server, deadline);
+      await Promise.race([worker.catch(() => {}), deadline.reached]);
+      deadline.clear();
+      await app.close?.();
+      await booted.shutdown();
+      logger.info("stopped");
+    },
+    (signal) => logger.warn({ signal, drainLeftMs: deadline.shorten(HURRIED_DRAIN_MS) }, "signal repeated while stopping: the drain is cut short"),
+  );
 }
 
 void main();

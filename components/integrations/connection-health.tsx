@@ -5,7 +5,7 @@ import type { ConnectionItem } from "@/lib/integrations/queries";
 import { connectionHealth } from "./health";
 import { METHOD_LABELS, PROVIDER_LABELS } from "./providers";
 import { Time } from "./relative-time";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (

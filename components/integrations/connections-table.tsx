@@ -5,7 +5,7 @@ import type { ConnectionItem } from "@/lib/integrations/queries";
 import { connectionHealth } from "./health";
 import { METHOD_LABELS, PROVIDER_LABELS } from "./providers";
 import { Time } from "./relative-time";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 
 /** The org's connections with their health: status, last delivery, last error, token expiry. */
 export function ConnectionsTable({ slug, connections }: { slug: string; connections: ConnectionItem[] }) {

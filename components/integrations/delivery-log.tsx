@@ -8,7 +8,7 @@ import { DELIVERY_STATUSES, type DeliveryItem, type DeliveryStatus } from "@/lib
 import { DELIVERY_POLL_MS, useDeliveries, useRedeliver } from "@/lib/integrations/query-hooks";
 import { DeliveryPayload } from "./delivery-payload";
 import { Time } from "./relative-time";
-import { StatusBadge, type Tone } from "./status-badge";
+import { StatusBadge, type Tone } from "@/components/ui/status-badge";
 
 const TONES: Record<DeliveryStatus, Tone> = { pending: "neutral", processing: "neutral", processed: "good", failed: "warn", dead: "bad" };
 /** Deliveries still in the queue cannot be redelivered yet. */

@@ -1,7 +1,7 @@
 // One word for a connection's health, from what the API reports. Tokens Bastion renews
 // itself (GitHub App installation tokens, OAuth with refresh) never warn about expiry.
 import type { ConnectionItem } from "@/lib/integrations/queries";
-import type { Tone } from "./status-badge";
+import type { Tone } from "@/components/ui/status-badge";
 
 const SOON_MS = 7 * 24 * 60 * 60 * 1000;
 const SELF_RENEWING = new Set(["app", "oauth"]);

@@ -15,9 +15,25 @@ export type AuditItem = {
   actor: { id: string; name: string | null; email: string } | null;
 };
 
+/** GET …/audit/verify: the org's audit chain over its newest events (lib/audit/verify.ts). */
+export type AuditChainState = {
+  status: "verified" | "broken";
+  checked: number;
+  events: number;
+  complete: boolean;
+  brokenEventId: string | null;
+  reason: "edited" | "relinked" | "missing" | "unchained" | "truncated" | null;
+  verifiedAt: string;
+};
+
 export const auditKeys = {
   list: (slug: string, filters: AuditFilterValues) => ["orgs", slug, "audit", filters] as const,
+  verify: (slug: string) => ["orgs", slug, "audit-verify"] as const,
 };
+
+export function fetchAuditChainState(slug: string) {
+  return apiFetch<AuditChainState>(`/api/v1/orgs/${slug}/audit/verify`);
+}
 
 /** Filters as query parameters; dates from <input type="date"> cover whole days. */
 export function auditSearchParams(filters: AuditFilterValues): URLSearchParams {

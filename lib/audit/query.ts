@@ -36,14 +36,15 @@ export const AUDIT_ORDER: Prisma.AuditEventOrderByWithRelationInput[] = [{ creat
 
 export async function listAuditEvents(orgId: string, options: AuditFilters & { cursor?: string; limit: number }) {
   const after = options.cursor ? decodeAuditCursor(options.cursor) : null;
-  const rows = await getDb().auditEvent.findMany({ where: auditWhere(orgId, options, after), orderBy: AUDIT_ORDER, take: options.limit + 1 });
+  const rows = await getDb().auditEvent.findMany({ where: auditWhere(orgId, options, after), orderBy: AUDIT_ORDER, take: options.limit + 1, omit: { prevHash: true } });
   const page = rows.slice(0, options.limit);
   const actorIds = [...new Set(page.map((row) => row.actorId).filter((id): id is string => Boolean(id)))];
   const actors = await getDb().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } });
   const byId = new Map(actors.map((actor) => [actor.id, actor]));
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ ...row, actor: row.actorId ? (byId.get(row.actorId) ?? null) : null })),
+    // seq is a bigint column; JSON has no bigint, and a chain stays far below 2^53.
+    items: page.map((row) => ({ ...row, seq: row.seq === null ? null : Number(row.seq), actor: row.actorId ? (byId.get(row.actorId) ?? null) : null })),
     nextCursor: rows.length > options.limit && last ? encodeAuditCursor(last) : null,
   };
 }

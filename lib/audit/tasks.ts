@@ -1,20 +1,22 @@
 // Audit retention: each org keeps its events for its retention period (default 365
-// days); account-level events (no org) for 365 days. Deleted in batches so the job
-// never holds long locks.
+// days); account-level events (no org) and the trails of purged orgs for the instance's
+// retention. Each chain loses its oldest events only through the database function
+// audit_retention_delete() (the one DELETE the append-only trigger allows), which also
+// records the anchor that keeps the rest verifiable. Batched so the job never holds
+// long locks.
 import type { Db } from "../db";
 import { defineTask } from "../jobs/tasks";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 10_000;
+/** Retention of the instance chain and of purged orgs' chains. */
+export const INSTANCE_AUDIT_RETENTION_DAYS = 365;
 
-async function deleteOlderThan(db: Db, orgId: string | null, cutoff: Date): Promise<number> {
+async function trimChain(db: Db, chainId: string, cutoff: Date): Promise<number> {
   let total = 0;
   for (;;) {
-    const deleted = await db.$executeRaw`
-      DELETE FROM "AuditEvent" WHERE id IN (
-        SELECT id FROM "AuditEvent"
-        WHERE "orgId" IS NOT DISTINCT FROM ${orgId} AND "createdAt" < ${cutoff}
-        LIMIT ${BATCH})`;
+    const [{ deleted }] = await db.$queryRaw<[{ deleted: number }]>`
+      SELECT "audit_retention_delete"(${chainId}, (${cutoff.toISOString()}::timestamptz AT TIME ZONE 'UTC')::timestamp(3), ${BATCH}::int) AS deleted`;
     total += deleted;
     if (deleted < BATCH) return total;
   }
@@ -24,8 +26,11 @@ export const enforceAuditRetention = defineTask({
   name: "audit.retention",
   every: "day",
   async run(_payload, { db }) {
-    const orgs = await db.organization.findMany({ select: { id: true, auditRetentionDays: true } });
-    for (const org of orgs) await deleteOlderThan(db, org.id, new Date(Date.now() - org.auditRetentionDays * DAY_MS));
-    await deleteOlderThan(db, null, new Date(Date.now() - 365 * DAY_MS));
+    const chains = await db.$queryRaw<{ id: string; retentionDays: number | null }[]>`
+      SELECT c.id, o."auditRetentionDays" AS "retentionDays" FROM "AuditChain" AS c LEFT JOIN "Organization" AS o ON o.id = c.id`;
+    for (const chain of chains) {
+      const days = chain.retentionDays ?? INSTANCE_AUDIT_RETENTION_DAYS;
+      await trimChain(db, chain.id, new Date(Date.now() - days * DAY_MS));
+    }
   },
 });

@@ -15,7 +15,7 @@ import type { RouteMeta } from "./route";
 type Expectation = { auth: RouteMeta["auth"]; permission?: Permission };
 
 const EXPECTED: Record<string, Expectation> = {
-  // The benchmark baseline; 404 unless BASTION_BENCH=1.
+  // The benchmark baseline; 404 unless BASTION_BENCH=1 and the caller is on loopback.
   "GET /api/bench/members": { auth: "none" },
   "POST /api/bench/webhooks": { auth: "none" },
   "GET /api/health": { auth: "none" },
@@ -58,6 +58,7 @@ const EXPECTED: Record<string, Expectation> = {
   "GET /api/v1/orgs/[slug]/activity": { auth: "both", permission: "integrations:read" },
   "GET /api/v1/orgs/[slug]/audit": { auth: "both", permission: "audit:read" },
   "GET /api/v1/orgs/[slug]/audit/export": { auth: "both", permission: "audit:read" },
+  "GET /api/v1/orgs/[slug]/audit/verify": { auth: "both", permission: "audit:read" },
   "GET /api/v1/orgs/[slug]/domains": { auth: "both", permission: "org:read" },
   "POST /api/v1/orgs/[slug]/domains": { auth: "session", permission: "org:update" },
   "DELETE /api/v1/orgs/[slug]/domains/[domainId]": { auth: "session", permission: "org:update" },

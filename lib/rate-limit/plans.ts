@@ -27,7 +27,8 @@ export async function orgPlan(orgId: string): Promise<Plan> {
 }
 
 /**
- * With BASTION_BENCH=1 (never in production) every limit is out of a benchmark's reach:
+ * With BASTION_BENCH=1 (refused in production unless BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA=1,
+ * see lib/env.ts) every limit is out of a benchmark's reach:
  * the check still runs (the same Redis round trip), so `npm run bench:*` measures what a
  * check costs rather than how cheap a 429 is.
  */

@@ -1,15 +1,16 @@
 // GET /api/bench/members?orgId=: the benchmark's baseline (npm run bench:api). A bare
 // Next.js route handler running the members API's single query, without route()'s
-// pipeline: no authentication, rate limit, org resolution or validation. It exists only
-// when BASTION_BENCH=1; otherwise it answers 404 like any unknown path.
-import { env } from "@/lib/env";
+// pipeline: no authentication, rate limit, org resolution or validation. It answers only
+// with BASTION_BENCH=1 and to a loopback caller (lib/bench/access.ts); otherwise it
+// answers 404 like any unknown path.
+import { benchNotFound, benchRequestAllowed } from "@/lib/bench/access";
 import { listMembers } from "@/lib/members/list";
 
 async function handler(request: Request): Promise<Response> {
-  if (!env().BASTION_BENCH) return Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
+  if (!benchRequestAllowed(request)) return benchNotFound();
   const orgId = new URL(request.url).searchParams.get("orgId") ?? "";
   return Response.json(await listMembers(orgId, { limit: 50 }));
 }
 
-// Declared for the authorization matrix: no authentication (and not mounted in production).
+// Declared for the authorization matrix: no authentication (benchmark mode, loopback only).
 export const GET = Object.assign(handler, { meta: { auth: "none" as const, schemas: {} } });

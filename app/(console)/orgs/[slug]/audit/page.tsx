@@ -1,3 +1,4 @@
+import { AuditChainBadge } from "@/components/audit/chain-badge";
 import { AuditLog } from "@/components/audit/audit-log";
 import { Card, CardContent } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/orgs/console-access";
@@ -12,6 +13,9 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="text-sm text-muted-foreground">Every change made in {access.org.name}, newest first.</p>
+        <div className="mt-3">
+          <AuditChainBadge slug={access.org.slug} />
+        </div>
       </header>
       <Card>
         <CardContent className="pt-6">

@@ -9,7 +9,7 @@ const tones = {
 
 export type Tone = keyof typeof tones;
 
-/** A short state word in a coloured pill (connection health, delivery status). */
+/** A short state word in a coloured pill (connection health, delivery status, audit chain). */
 export function StatusBadge({ tone, children, testId }: { tone: Tone; children: string; testId?: string }) {
   return (
     <span data-testid={testId} className={cn("inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium", tones[tone])}>
