@@ -1,5 +1,5 @@
 // npm run worker: a background worker process for server mode. Any number can run
-// side by side. Stops cleanly on SIGTERM: running jobs finish; a second signal cuts that short.
+// side by side. Stops cleanly on SIGTERM: running jobs finish or are handed back; a second signal cuts that short.
 import { boot, describeMode } from "../lib/boot";
 import { env, mode } from "../lib/env";
 import "../lib/jobs/all-tasks";
@@ -25,8 +25,8 @@ async function main(): Promise<void> {
 
   const stop = new AbortController();
   const loop = runWorker({ signal: stop.signal, concurrency: env().BASTION_WORKER_CONCURRENCY });
-  // Running jobs may finish however long they take; a second signal gives them 3 s more
-  // (a job cut off is retried once its lock expires).
+  // Running jobs get up to 20 s (runWorker's drain), then go back to the queue; a second
+  // signal gives them 3 s more (a job cut off is retried once its lock expires).
   const deadline = new DrainDeadline(null);
   onShutdownSignal(
     async (signal) => {
