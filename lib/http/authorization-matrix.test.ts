@@ -56,6 +56,10 @@ const EXPECTED: Record<string, Expectation> = {
   "PATCH /api/v1/orgs/[slug]": { auth: "session", permission: "org:update" },
   "DELETE /api/v1/orgs/[slug]": { auth: "session", permission: "org:delete" },
   "GET /api/v1/orgs/[slug]/activity": { auth: "both", permission: "integrations:read" },
+  "GET /api/v1/orgs/[slug]/billing": { auth: "both", permission: "billing:read" },
+  "POST /api/v1/orgs/[slug]/billing/checkout": { auth: "session", permission: "billing:manage" },
+  "POST /api/v1/orgs/[slug]/billing/portal": { auth: "session", permission: "billing:manage" },
+  "POST /api/v1/orgs/[slug]/billing/sync": { auth: "session", permission: "billing:read" },
   "GET /api/v1/orgs/[slug]/audit": { auth: "both", permission: "audit:read" },
   "GET /api/v1/orgs/[slug]/audit/export": { auth: "both", permission: "audit:read" },
   "GET /api/v1/orgs/[slug]/domains": { auth: "both", permission: "org:read" },
@@ -118,6 +122,8 @@ const EXPECTED: Record<string, Expectation> = {
   // The GitHub App's and the Slack app's one webhook URL each, signed with the app's secret.
   "POST /api/webhooks/github": { auth: "none" },
   "POST /api/webhooks/slack": { auth: "none" },
+  // Stripe's signature on the raw body is the credential (lib/billing/webhook.ts); 404 while billing is off.
+  "POST /api/webhooks/stripe": { auth: "none" },
 };
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

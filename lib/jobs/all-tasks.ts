@@ -8,3 +8,4 @@ import "../usage/tasks";
 import "../integrations/sync/tasks";
 import "../integrations/deliveries/tasks";
 import "../integrations/notify/tasks";
+import "../billing/tasks";

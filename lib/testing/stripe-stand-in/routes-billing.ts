@@ -78,7 +78,8 @@ export const subscriptionRoutes: Route = (request, params, state) => {
 export const invoiceRoutes: Route = (request, params, state) => {
   if (request.path === "/v1/invoices" && request.method === "GET") {
     const customer = str(params.customer);
-    const data = [...state.invoices.values()].filter((invoice) => !customer || invoice.customer === customer).sort((a, b) => Number(b.created) - Number(a.created));
+    const status = str(params.status);
+    const data = [...state.invoices.values()].filter((invoice) => (!customer || invoice.customer === customer) && (!status || invoice.status === status)).sort((a, b) => Number(b.created) - Number(a.created));
     return json(200, listOf(data.slice(0, num(params.limit) ?? 10), "/v1/invoices"));
   }
   if (request.path === "/v1/invoices/create_preview" && request.method === "POST") {
