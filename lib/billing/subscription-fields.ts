@@ -1,6 +1,6 @@
 // A Stripe subscription, as read from Stripe, turned into the row Bastion stores.
 import type Stripe from "stripe";
-import { isPaidPlanId, planOfLookupKey } from "./plans";
+import { isPaidPlanId, planOfLookupKey, type PaidPlanId } from "./plans";
 
 export const LIVE_STATUSES = new Set(["trialing", "active", "past_due", "unpaid", "paused"]);
 export const DUNNING_STATUSES = new Set(["past_due", "unpaid"]);
@@ -11,7 +11,7 @@ export function subscriptionFields(subscription: Stripe.Subscription) {
   const item = subscription.items.data[0];
   const price = item?.price;
   const metadataPlan = price?.metadata?.bastion_plan;
-  const plan = planOfLookupKey(price?.lookup_key)?.plan ?? (metadataPlan && isPaidPlanId(metadataPlan) ? metadataPlan : "free");
+  const plan: PaidPlanId | "free" = planOfLookupKey(price?.lookup_key)?.plan ?? (metadataPlan && isPaidPlanId(metadataPlan) ? metadataPlan : "free");
   return {
     stripeSubscriptionId: subscription.id,
     status: subscription.status,

@@ -9,3 +9,4 @@ import "../integrations/sync/tasks";
 import "../integrations/deliveries/tasks";
 import "../integrations/notify/tasks";
 import "../billing/tasks";
+import "../billing/seat-sync";
