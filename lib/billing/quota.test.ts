@@ -14,6 +14,8 @@ import { orgWithMembers, signedInUser } from "../testing/fixtures";
 import { call } from "../testing/http";
 import { createTestConnection } from "../testing/integration-fixtures";
 import type { StripeStandIn } from "../testing/stripe-stand-in";
+import { createTestApiKey } from "../testing/api-key-fixtures";
+import { forgetMonthUsage, nextMonthStart } from "./api-quota";
 import { PLANS } from "./plans";
 import { syncSeats } from "./seat-sync";
 import { SYNC_SEATS_TASK } from "./seats";
@@ -70,6 +72,23 @@ describeWith(["postgres", "redis"], "plan quotas", () => {
     const accepted = await call(acceptInvitationRoute as never, "POST", "/api/v1/invitations/accept", { cookie: joiner.cookie, body: { token } });
     expect(accepted.status).toBe(402);
     expect(await getDb().membership.count({ where: { orgId: org.id } })).toBe(FREE.seats);
+  });
+
+  it("answers 429 quota_exceeded with the reset time and Retry-After once the month's API requests are used up", async () => {
+    const { org, owner } = await orgWithMembers();
+    const { authorization } = await createTestApiKey(org.id, owner.user.id, ["org:read"]);
+    const { GET } = await import("@/app/api/v1/orgs/[slug]/route");
+    const get = () => call(GET as never, "GET", `/api/v1/orgs/${org.slug}`, { params: { slug: org.slug }, headers: { authorization } });
+    expect((await get()).status).toBe(200);
+    const today = new Date(new Date().toISOString().slice(0, 10));
+    await getDb().apiUsage.create({ data: { orgId: org.id, day: today, count: FREE.apiRequestsPerMonth } });
+    forgetMonthUsage(org.id);
+    const refused = await get();
+    expect(refused.status).toBe(429);
+    const resetsAt = nextMonthStart(new Date());
+    expect(refused.body.error).toMatchObject({ code: "quota_exceeded", details: { limit: "apiRequestsPerMonth", allowed: FREE.apiRequestsPerMonth, used: FREE.apiRequestsPerMonth, upgradeTo: "Team", resetsAt: resetsAt.toISOString() } });
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(Math.ceil((resetsAt.getTime() - Date.now()) / 1000) + 1);
   });
 
   it("sets the subscription quantity to the members at Stripe; a removal queues an immediate sync", async () => {
