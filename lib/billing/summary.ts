@@ -2,6 +2,7 @@
 // subscription, and current use against the plan's limits.
 import "server-only";
 import { getDb } from "../db";
+import { monthUsage } from "./api-quota";
 import { orgEntitlements } from "./entitlements";
 import { PLANS } from "./plans";
 
@@ -9,13 +10,14 @@ const limit = (value: number) => (Number.isFinite(value) ? value : null);
 
 export async function billingSummary(orgId: string) {
   const db = getDb();
-  const [resolved, subscription, customer, seats, secrets, integrations] = await Promise.all([
+  const [resolved, subscription, customer, seats, secrets, integrations, apiRequests] = await Promise.all([
     orgEntitlements(orgId),
     db.subscription.findUnique({ where: { orgId } }),
     db.billingCustomer.findUnique({ where: { orgId }, select: { orgId: true } }),
     db.membership.count({ where: { orgId } }),
     db.secret.count({ where: { orgId, deletedAt: null } }),
     db.integrationConnection.count({ where: { orgId } }),
+    monthUsage(orgId),
   ]);
   const { entitlements } = resolved;
   return {
@@ -37,6 +39,7 @@ export async function billingSummary(orgId: string) {
       seats: { used: seats, limit: limit(entitlements.seats) },
       secrets: { used: secrets, limit: limit(entitlements.secrets) },
       integrations: { used: integrations, limit: limit(entitlements.integrations) },
+      apiRequestsThisMonth: { used: apiRequests, limit: limit(entitlements.apiRequestsPerMonth) },
     },
   };
 }

@@ -57,6 +57,7 @@ const EXPECTED: Record<string, Expectation> = {
   "DELETE /api/v1/orgs/[slug]": { auth: "session", permission: "org:delete" },
   "GET /api/v1/orgs/[slug]/activity": { auth: "both", permission: "integrations:read" },
   "GET /api/v1/orgs/[slug]/billing": { auth: "both", permission: "billing:read" },
+  "GET /api/v1/orgs/[slug]/billing/details": { auth: "both", permission: "billing:read" },
   "POST /api/v1/orgs/[slug]/billing/checkout": { auth: "session", permission: "billing:manage" },
   "POST /api/v1/orgs/[slug]/billing/portal": { auth: "session", permission: "billing:manage" },
   "POST /api/v1/orgs/[slug]/billing/sync": { auth: "session", permission: "billing:read" },
