@@ -89,6 +89,19 @@ describeWith(["postgres", "redis"], "billing checkout", () => {
     expect(portal.body.url).toMatch(/\/portal\/bps_/);
   });
 
+  it("details read from Stripe: the next invoice preview, invoices with hosted links, the card summary", async () => {
+    const { org, owner } = await orgWithMembers(["member"]);
+    const started = await checkoutAs(owner.cookie, org.slug);
+    await deliver(standIn, standIn.completeCheckout(sessionIdOf(started.body.url)));
+    const { GET } = await import("@/app/api/v1/orgs/[slug]/billing/details/route");
+    const details = await call(GET as never, "GET", `/api/v1/orgs/${org.slug}/billing/details`, { cookie: owner.cookie, params: { slug: org.slug } });
+    expect(details.status).toBe(200);
+    expect(details.body.nextInvoice).toMatchObject({ amountDue: 2 * 1_200, currency: "usd", date: expect.any(String) });
+    expect(details.body.invoices).toHaveLength(1);
+    expect(details.body.invoices[0]).toMatchObject({ status: "paid", amountDue: 2_400, hostedUrl: expect.stringContaining("/hosted/invoices/"), pdfUrl: expect.stringContaining(".pdf") });
+    expect(details.body.paymentMethod).toEqual({ brand: "visa", last4: "4242", expMonth: 12, expYear: 2030 });
+  });
+
   it("only billing:manage starts checkout or the portal; billing:read sees the summary", async () => {
     const { org, members } = await orgWithMembers(["admin", "billing", "member"]);
     const [admin, billing, member] = members;
