@@ -8,6 +8,7 @@ import { defineTask } from "../jobs/tasks";
 import { logger } from "../logger";
 import { sendMail } from "../mail/send";
 import { orgIdOfCustomer } from "./customer";
+import { meterUsage } from "./metering";
 import { syncOrgSubscription } from "./sync";
 import { DUNNING_EMAIL_TASK } from "./transitions";
 
@@ -68,5 +69,15 @@ export const dunningEmailTask = defineTask<{ orgId: string }>({
         text: `A payment for ${org.name} on Bastion failed. Update the payment method within the grace period to keep your plan: ${link}`,
       });
     }
+  },
+});
+
+/** Every hour: closed hours of API usage recorded and sent to the Stripe meter (metering.ts). */
+export const meterUsageTask = defineTask({
+  name: "billing.meter-usage",
+  every: "hour",
+  async run(_payload, { db }) {
+    const result = await meterUsage(db);
+    if (result && result.failed > 0) logger.warn(result, "some usage meter reports could not be sent; they stay pending for the next run");
   },
 });

@@ -25,6 +25,8 @@ export type StripeStandIn = StandInServer & {
   failPayment(subscriptionId: string): StripeEventObject[];
   cancel(subscriptionId: string): StripeEventObject;
   event(type: string, object: Obj): StripeEventObject;
+  /** Stripe is down for the next `times` requests whose path includes `path`: 503 in Stripe's error shape; 0 ends it. */
+  outage(path: string, times: number): void;
   /** The raw body and headers Stripe would post for an event. */
   signed(event: StripeEventObject, options?: { secret?: string; timestamp?: number }): { body: string; headers: Record<string, string> };
 };
@@ -40,7 +42,13 @@ export async function startStripeStandIn(options: { port?: number } = {}): Promi
   let origin = "";
   const routes: Route[] = [...catalogRoutes, ...billingRoutes];
 
+  const outages: { path: string; left: number }[] = [];
   const server = await startStandInServer((request) => {
+    const outage = outages.find((candidate) => candidate.left > 0 && request.path.includes(candidate.path));
+    if (outage) {
+      outage.left -= 1;
+      return json(503, { error: { type: "api_error", message: "Stripe is unavailable (stand-in outage)" } }, { "stripe-should-retry": "false" });
+    }
     if (request.auth()?.value !== STRIPE_STAND_IN_SECRET_KEY) return json(401, { error: { type: "invalid_request_error", message: "Invalid API Key provided" } });
     const key = request.headers["idempotency-key"];
     const idempotencyKey = typeof key === "string" && request.method === "POST" ? `${request.path}:${key}` : null;
@@ -99,6 +107,10 @@ export async function startStripeStandIn(options: { port?: number } = {}): Promi
     secretKey: STRIPE_STAND_IN_SECRET_KEY,
     webhookSecret: STRIPE_STAND_IN_WEBHOOK_SECRET,
     event,
+    outage(path, times) {
+      for (const existing of outages) if (existing.path === path) existing.left = 0;
+      if (times > 0) outages.push({ path, left: times });
+    },
     completeCheckout(sessionId, { trialDays = 0 } = {}) {
       const session = state.checkoutSessions.get(sessionId);
       if (!session || session.status !== "open") throw new Error(`no open checkout session ${sessionId}`);
