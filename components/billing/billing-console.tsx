@@ -81,6 +81,9 @@ export function BillingConsole({ slug, canManage, initial }: { slug: string; can
           <UsageRow label="Secrets" use={data.usage.secrets} testId="usage-secrets" />
           <UsageRow label="Integration connections" use={data.usage.integrations} testId="usage-integrations" />
           <UsageRow label="API requests this month" use={data.usage.apiRequestsThisMonth} testId="usage-api" />
+          <a className="text-sm underline" href={`/api/v1/orgs/${slug}/usage/report?format=csv`} download>
+            Download this month&apos;s usage report (CSV)
+          </a>
         </CardContent>
       </Card>
       <Card>

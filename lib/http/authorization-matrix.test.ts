@@ -118,6 +118,7 @@ const EXPECTED: Record<string, Expectation> = {
   "POST /api/v1/orgs/[slug]/api-keys": { auth: "session", permission: "api-keys:manage" },
   "DELETE /api/v1/orgs/[slug]/api-keys/[keyId]": { auth: "session", permission: "api-keys:manage" },
   "GET /api/v1/orgs/[slug]/usage": { auth: "both", permission: "org:read" },
+  "GET /api/v1/orgs/[slug]/usage/report": { auth: "both", permission: "billing:read" },
   // A provider's signature on the raw body is the credential (lib/integrations/webhooks).
   "POST /api/webhooks/[provider]/[connectionId]": { auth: "none" },
   // The GitHub App's and the Slack app's one webhook URL each, signed with the app's secret.
