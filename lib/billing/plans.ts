@@ -73,7 +73,7 @@ export const PLANS: Record<PlanId, Plan> = {
       integrations: Infinity,
       apiRequestsPerMonth: 50_000_000,
       rateLimits: { anonymousIp: 600, user: 3_000, apiKey: 12_000, org: 30_000 },
-      auditRetentionDays: 2_555,
+      auditRetentionDays: 3_650,
       sso: true,
     },
   },
@@ -91,7 +91,8 @@ export const PLANS: Record<PlanId, Plan> = {
       integrations: Infinity,
       apiRequestsPerMonth: Infinity,
       rateLimits: FREE_RATE_LIMITS,
-      auditRetentionDays: 365,
+      // The longest retention an org may choose (lib/orgs/schemas.ts).
+      auditRetentionDays: 3_650,
       sso: true,
     },
   },

@@ -74,6 +74,22 @@ describeWith(["postgres", "redis"], "plan quotas", () => {
     expect(await getDb().membership.count({ where: { orgId: org.id } })).toBe(FREE.seats);
   });
 
+  it("refuses SSO set-up and a longer audit retention than the plan keeps with 402; lowering retention is allowed", async () => {
+    const { org, owner } = await orgWithMembers();
+    const { PUT } = await import("@/app/api/v1/orgs/[slug]/sso/route");
+    const sso = await call(PUT as never, "PUT", `/api/v1/orgs/${org.slug}/sso`, { cookie: owner.cookie, params: { slug: org.slug }, body: { issuer: "https://idp.example.test", clientId: "bastion", clientSecret: "secret-value-123", enforceForDomains: false } });
+    expect(sso.status).toBe(402);
+    expect(sso.body.error.details).toMatchObject({ limit: "sso", plan: "Free", upgradeTo: "Enterprise" });
+    expect(await getDb().ssoConnection.count({ where: { orgId: org.id } })).toBe(0);
+
+    const { PATCH } = await import("@/app/api/v1/orgs/[slug]/route");
+    const longer = await call(PATCH as never, "PATCH", `/api/v1/orgs/${org.slug}`, { cookie: owner.cookie, params: { slug: org.slug }, body: { auditRetentionDays: 90 } });
+    expect(longer.status).toBe(402);
+    expect(longer.body.error.details).toMatchObject({ limit: "auditRetentionDays", allowed: FREE.auditRetentionDays, upgradeTo: "Team" });
+    const allowed = await call(PATCH as never, "PATCH", `/api/v1/orgs/${org.slug}`, { cookie: owner.cookie, params: { slug: org.slug }, body: { auditRetentionDays: 30 } });
+    expect(allowed.status).toBe(200);
+  });
+
   it("answers 429 quota_exceeded with the reset time and Retry-After once the month's API requests are used up", async () => {
     const { org, owner } = await orgWithMembers();
     const { authorization } = await createTestApiKey(org.id, owner.user.id, ["org:read"]);

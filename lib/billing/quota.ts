@@ -9,7 +9,7 @@ import type { Tx } from "../db";
 import { QuotaExceeded } from "../errors";
 import { advisoryKey } from "../integrations/locks";
 import { orgEntitlements } from "./entitlements";
-import { PLANS, planThatLifts } from "./plans";
+import { PAID_PLAN_IDS, PLANS, planThatLifts } from "./plans";
 
 export type CountedQuota = "seats" | "secrets" | "integrations";
 
@@ -28,4 +28,22 @@ export async function assertQuota(tx: Tx, orgId: string, key: CountedQuota, addi
   const upgradeTo = planThatLifts(key, used + adding);
   await audit(orgId, key, allowed, used);
   throw new QuotaExceeded(key, allowed, { used, plan: PLANS[plan].name, upgradeTo: upgradeTo ? PLANS[upgradeTo].name : null });
+}
+
+/** Refuses setting up SSO on a plan without it (402); an existing connection keeps working. */
+export async function assertSsoAllowed(orgId: string): Promise<void> {
+  const { plan, entitlements } = await orgEntitlements(orgId);
+  if (entitlements.sso) return;
+  const upgradeTo = PAID_PLAN_IDS.find((id) => PLANS[id].entitlements.sso) ?? null;
+  await audit(orgId, "sso", 0, 0);
+  throw new QuotaExceeded("sso", 0, { used: 0, plan: PLANS[plan].name, upgradeTo: upgradeTo ? PLANS[upgradeTo].name : null });
+}
+
+/** Refuses an audit retention longer than the plan keeps (402). Lowering it is always allowed. */
+export async function assertAuditRetentionAllowed(orgId: string, days: number): Promise<void> {
+  const { plan, entitlements } = await orgEntitlements(orgId);
+  if (days <= entitlements.auditRetentionDays) return;
+  const upgradeTo = PAID_PLAN_IDS.find((id) => PLANS[id].entitlements.auditRetentionDays >= days) ?? null;
+  await audit(orgId, "auditRetentionDays", entitlements.auditRetentionDays, days);
+  throw new QuotaExceeded("auditRetentionDays", entitlements.auditRetentionDays, { used: days, plan: PLANS[plan].name, upgradeTo: upgradeTo ? PLANS[upgradeTo].name : null });
 }
