@@ -10,7 +10,7 @@ const features = [
   { icon: Users, title: "Members & RBAC", text: "Roles as data, invitations, ownership transfer and SSO." },
   { icon: KeyRound, title: "Secrets", text: "Envelope encryption, versions, audited reveal and key rotation." },
   { icon: Plug, title: "Integrations", text: "GitHub, GitLab, Jira, Linear and Slack with verified webhooks." },
-  { icon: CreditCard, title: "Billing", text: "Coming next: Stripe plans and seats. Every org is on the free plan today." },
+  { icon: CreditCard, title: "Billing", text: "Stripe plans, checkout and portal, seats, usage metering and plan quotas." },
   { icon: ShieldCheck, title: "API", text: "API keys, rate limits, OpenAPI, health and metrics." },
 ];
 

@@ -13,7 +13,7 @@ test("the landing page presents Bastion and leads to the console", async ({ page
     await expect(page.getByRole("heading", { name: feature, exact: true })).toBeVisible();
   }
   // No promise the product does not keep: billing is announced as not there yet.
-  await expect(page.getByText("Coming next: Stripe plans and seats. Every org is on the free plan today.")).toBeVisible();
+  await expect(page.getByText("Stripe plans, checkout and portal, seats, usage metering and plan quotas.")).toBeVisible();
 
   await page.getByRole("link", { name: "Open the console" }).click();
   // Signed out: the console asks for a sign-in first and remembers where to go.

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { z } from "zod";
 import packageJson from "../package.json" with { type: "json" };
+import { PLAN_IDS } from "./billing/plans";
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
@@ -145,6 +146,20 @@ export const envSchema = z.object({
   SLACK_CLIENT_SECRET: z.string().min(1).optional(),
   /** The Slack app's signing secret: Slack signs every event and interactivity request with it. */
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  /** Billing: unset, billing is off and every org gets BASTION_DEFAULT_PLAN; nothing calls Stripe. */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, "expected a Stripe secret key (sk_test_… or sk_live_…)").optional(),
+  /** Verifies what Stripe posts to /api/webhooks/stripe (whsec_…). */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** The Stripe API base; set only for a local stand-in in tests. */
+  STRIPE_API_URL: providerUrl.optional(),
+  /** The plan of every org while billing is off. */
+  BASTION_DEFAULT_PLAN: z.enum(PLAN_IDS).default("self-hosted"),
+  /** Days a past-due org keeps its paid entitlements before falling back to Free. */
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
+  /** Trial days offered at checkout (0: none). */
+  BILLING_TRIAL_DAYS: z.coerce.number().int().min(0).max(730).default(0),
+  /** Stripe Tax on checkout (needs Stripe Tax set up in the account). */
+  BILLING_AUTOMATIC_TAX: flag,
   /**
    * Mounts the bare benchmark routes (/api/bench/…, loopback callers only) and lifts every
    * rate limit. They read any org's data without authentication, so production refuses
@@ -198,6 +213,9 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   if (env.BASTION_KMS === "vault" && (!env.VAULT_ADDR || !env.VAULT_TOKEN)) {
     throw new EnvError(["VAULT_ADDR, VAULT_TOKEN: required when BASTION_KMS=vault"]);
   }
+  if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+    throw new EnvError(["STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set (subscriptions are learned from verified webhooks)"]);
+  }
   return env;
 }
 
@@ -206,6 +224,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** Reads the environment again on the next env() call (tests that start a stand-in first, then configure it). */
+export function reloadEnv(): void {
+  cached = undefined;
 }
 
 /** Single-process mode embeds PostgreSQL; server mode uses DATABASE_URL (and REDIS_URL). */

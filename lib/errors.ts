@@ -74,9 +74,14 @@ export class Conflict extends AppError {
   }
 }
 
+/** What a plan-quota refusal names: the limit, the current use, the plan in force and the plan that lifts it. */
+export type QuotaDetails = { used: number; plan: string; upgradeTo: string | null };
+
 export class QuotaExceeded extends AppError {
-  constructor(limit: string, allowed: number) {
-    super("quota_exceeded", `Quota exceeded: ${limit} (limit ${allowed})`, { limit, allowed });
+  constructor(limit: string, allowed: number, extra?: QuotaDetails) {
+    const lift = extra ? (extra.upgradeTo ? ` Upgrade to ${extra.upgradeTo} to lift it.` : " No plan lifts it; contact sales.") : "";
+    const use = extra ? `; ${extra.used} in use on the ${extra.plan} plan` : "";
+    super("quota_exceeded", `Quota exceeded: ${limit} (limit ${allowed}${use}).${lift}`, { limit, allowed, ...extra });
   }
 }
 

@@ -10,7 +10,7 @@ export const consoleNav: readonly NavItem[] = [
   { segment: "secrets", label: "Secrets", description: "Encrypted, versioned secrets with audited reveal.", permission: "secrets:read" },
   { segment: "integrations", label: "Integrations", description: "GitHub, GitLab, Jira, Linear and Slack connections.", permission: "integrations:read" },
   { segment: "activity", label: "Activity", description: "Events from connected tools and from Bastion.", permission: "integrations:read" },
-  { segment: "billing", label: "Billing", description: "Your plan. Stripe billing (plans, seats, invoices) is coming next.", permission: "billing:read" },
+  { segment: "billing", label: "Billing", description: "Plan, seats, usage and invoices.", permission: "billing:read" },
   { segment: "api-keys", label: "API keys", description: "Keys that let programs call the API, with scopes.", permission: "api-keys:manage" },
   { segment: "audit", label: "Audit log", description: "Every change made in this organization.", permission: "audit:read" },
 ];

@@ -56,6 +56,11 @@ const EXPECTED: Record<string, Expectation> = {
   "PATCH /api/v1/orgs/[slug]": { auth: "session", permission: "org:update" },
   "DELETE /api/v1/orgs/[slug]": { auth: "session", permission: "org:delete" },
   "GET /api/v1/orgs/[slug]/activity": { auth: "both", permission: "integrations:read" },
+  "GET /api/v1/orgs/[slug]/billing": { auth: "both", permission: "billing:read" },
+  "GET /api/v1/orgs/[slug]/billing/details": { auth: "both", permission: "billing:read" },
+  "POST /api/v1/orgs/[slug]/billing/checkout": { auth: "session", permission: "billing:manage" },
+  "POST /api/v1/orgs/[slug]/billing/portal": { auth: "session", permission: "billing:manage" },
+  "POST /api/v1/orgs/[slug]/billing/sync": { auth: "session", permission: "billing:read" },
   "GET /api/v1/orgs/[slug]/audit": { auth: "both", permission: "audit:read" },
   "GET /api/v1/orgs/[slug]/audit/export": { auth: "both", permission: "audit:read" },
   "GET /api/v1/orgs/[slug]/audit/verify": { auth: "both", permission: "audit:read" },
@@ -114,11 +119,14 @@ const EXPECTED: Record<string, Expectation> = {
   "POST /api/v1/orgs/[slug]/api-keys": { auth: "session", permission: "api-keys:manage" },
   "DELETE /api/v1/orgs/[slug]/api-keys/[keyId]": { auth: "session", permission: "api-keys:manage" },
   "GET /api/v1/orgs/[slug]/usage": { auth: "both", permission: "org:read" },
+  "GET /api/v1/orgs/[slug]/usage/report": { auth: "both", permission: "billing:read" },
   // A provider's signature on the raw body is the credential (lib/integrations/webhooks).
   "POST /api/webhooks/[provider]/[connectionId]": { auth: "none" },
   // The GitHub App's and the Slack app's one webhook URL each, signed with the app's secret.
   "POST /api/webhooks/github": { auth: "none" },
   "POST /api/webhooks/slack": { auth: "none" },
+  // Stripe's signature on the raw body is the credential (lib/billing/webhook.ts); 404 while billing is off.
+  "POST /api/webhooks/stripe": { auth: "none" },
 };
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -8,15 +8,16 @@ import { CONNECTION_LOST_RETRY_AFTER_SECONDS, isConnectionLost } from "./connect
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details?: unknown; requestId?: string } };
 
-export function errorResponse(code: ErrorCode, message: string, requestId: string, details?: unknown): Response {
+export function errorResponse(code: ErrorCode, message: string, requestId: string, details?: unknown, status: number = ERROR_STATUS[code]): Response {
   const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
-  return Response.json(body, { status: ERROR_STATUS[code] });
+  return Response.json(body, { status });
 }
 
 /** Maps a thrown value to a response; `expected` is false for the ones worth an error log. */
 export function toErrorResponse(error: unknown, requestId: string): { response: Response; expected: boolean } {
   if (error instanceof AppError) {
-    const response = errorResponse(error.code, error.message, requestId, error.details);
+    // error.status: a code's usual status, or the error's own (the monthly API quota is a 429).
+    const response = errorResponse(error.code, error.message, requestId, error.details, error.status);
     for (const [name, value] of Object.entries(error.headers)) response.headers.set(name, value);
     return { response, expected: true };
   }

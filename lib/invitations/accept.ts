@@ -9,6 +9,7 @@ import { auditFields, type UserContext } from "../context";
 import { getDb } from "../db";
 import { AppError, Conflict, Forbidden, NotFound } from "../errors";
 import { recordMemberJoined } from "../integrations/events/bastion";
+import { assertSeatForNewMember, queueSeatSync } from "../billing/seats";
 
 export type InvitationStatus = "valid" | "expired" | "revoked" | "used";
 
@@ -71,7 +72,9 @@ export async function acceptInvitation(ctx: UserContext, token: string): Promise
       throw new Forbidden(`This invitation link is for addresses at ${invitation.allowedDomains.join(", ")}.`);
     }
 
+    await assertSeatForNewMember(tx, invitation.orgId);
     await tx.membership.create({ data: { orgId: invitation.orgId, userId: ctx.actor.userId, role: invitation.role } });
+    await queueSeatSync(tx, invitation.orgId, "added");
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date(), acceptedCount: { increment: 1 } } });
     await recordAudit(tx, {
       ...auditFields(ctx),

@@ -11,6 +11,7 @@ import { Conflict, Forbidden } from "../errors";
 import { sendMail } from "../mail/send";
 import { invitationEmail, invitationLink } from "./emails";
 import { track } from "../telemetry/server";
+import { assertSeatsForInvitation } from "../billing/seats";
 import type { createInvitationBody } from "./schemas";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -38,6 +39,7 @@ export async function createInvitation(ctx: OrgContext, input: z.output<typeof c
       });
       if (pending) throw new Conflict("This address already has a pending invitation; resend it instead", { invitationId: pending.id });
     }
+    if (input.kind === "email") await assertSeatsForInvitation(tx, ctx.org.id);
     const invitation = await tx.invitation.create({
       data: {
         orgId: ctx.org.id,

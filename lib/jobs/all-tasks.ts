@@ -8,3 +8,5 @@ import "../usage/tasks";
 import "../integrations/sync/tasks";
 import "../integrations/deliveries/tasks";
 import "../integrations/notify/tasks";
+import "../billing/tasks";
+import "../billing/seat-sync";

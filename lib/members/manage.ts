@@ -10,6 +10,7 @@ import { auditFields, type OrgContext } from "../context";
 import { getDb, type Tx } from "../db";
 import { NotFound } from "../errors";
 import { assertCanChangeRole, assertCanLeave, assertCanRemove } from "./rules";
+import { queueSeatSync } from "../billing/seats";
 
 async function lockedOwnerCount(tx: Tx, orgId: string): Promise<number> {
   const owners = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Membership" WHERE "orgId" = ${orgId} AND role = 'owner' FOR UPDATE`;
@@ -56,6 +57,7 @@ export async function leaveOrg(ctx: OrgContext): Promise<void> {
 
 async function endMembership(tx: Tx, orgId: string, membershipId: string, userId: string): Promise<void> {
   await tx.membership.delete({ where: { id: membershipId } });
+  await queueSeatSync(tx, orgId, "removed");
   await tx.apiKey.updateMany({ where: { orgId, createdById: userId, revokedAt: null }, data: { revokedAt: new Date() } });
   await tx.ownershipTransfer.deleteMany({ where: { orgId, OR: [{ toUserId: userId }, { fromUserId: userId }] } });
 }

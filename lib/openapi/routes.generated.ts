@@ -29,42 +29,48 @@ import * as r25 from "@/app/api/v1/orgs/[slug]/api-keys/[keyId]/route";
 import * as r26 from "@/app/api/v1/orgs/[slug]/audit/route";
 import * as r27 from "@/app/api/v1/orgs/[slug]/audit/export/route";
 import * as r28 from "@/app/api/v1/orgs/[slug]/audit/verify/route";
-import * as r29 from "@/app/api/v1/orgs/[slug]/domains/route";
-import * as r30 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/route";
-import * as r31 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/verify/route";
-import * as r32 from "@/app/api/v1/orgs/[slug]/integrations/route";
-import * as r33 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/route";
-import * as r34 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/check/route";
-import * as r35 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/route";
-import * as r36 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/route";
-import * as r37 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver/route";
-import * as r38 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/resources/route";
-import * as r39 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/sync/route";
-import * as r40 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret/route";
-import * as r41 from "@/app/api/v1/orgs/[slug]/integrations/oauth/[provider]/route";
-import * as r42 from "@/app/api/v1/orgs/[slug]/invitations/route";
-import * as r43 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/route";
-import * as r44 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/resend/route";
-import * as r45 from "@/app/api/v1/orgs/[slug]/leave/route";
-import * as r46 from "@/app/api/v1/orgs/[slug]/members/route";
-import * as r47 from "@/app/api/v1/orgs/[slug]/members/[membershipId]/route";
-import * as r48 from "@/app/api/v1/orgs/[slug]/notification-rules/route";
-import * as r49 from "@/app/api/v1/orgs/[slug]/notification-rules/[ruleId]/route";
-import * as r50 from "@/app/api/v1/orgs/[slug]/ownership-transfer/route";
-import * as r51 from "@/app/api/v1/orgs/[slug]/ownership-transfer/accept/route";
-import * as r52 from "@/app/api/v1/orgs/[slug]/secrets/route";
-import * as r53 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/route";
-import * as r54 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/reveal/route";
-import * as r55 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/undelete/route";
-import * as r56 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/route";
-import * as r57 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore/route";
-import * as r58 from "@/app/api/v1/orgs/[slug]/secrets/export/route";
-import * as r59 from "@/app/api/v1/orgs/[slug]/secrets/import/route";
-import * as r60 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
-import * as r61 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
-import * as r62 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
-import * as r63 from "@/app/api/v1/orgs/[slug]/sso/route";
-import * as r64 from "@/app/api/v1/orgs/[slug]/usage/route";
+import * as r29 from "@/app/api/v1/orgs/[slug]/billing/route";
+import * as r30 from "@/app/api/v1/orgs/[slug]/billing/checkout/route";
+import * as r31 from "@/app/api/v1/orgs/[slug]/billing/details/route";
+import * as r32 from "@/app/api/v1/orgs/[slug]/billing/portal/route";
+import * as r33 from "@/app/api/v1/orgs/[slug]/billing/sync/route";
+import * as r34 from "@/app/api/v1/orgs/[slug]/domains/route";
+import * as r35 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/route";
+import * as r36 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/verify/route";
+import * as r37 from "@/app/api/v1/orgs/[slug]/integrations/route";
+import * as r38 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/route";
+import * as r39 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/check/route";
+import * as r40 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/route";
+import * as r41 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/route";
+import * as r42 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver/route";
+import * as r43 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/resources/route";
+import * as r44 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/sync/route";
+import * as r45 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret/route";
+import * as r46 from "@/app/api/v1/orgs/[slug]/integrations/oauth/[provider]/route";
+import * as r47 from "@/app/api/v1/orgs/[slug]/invitations/route";
+import * as r48 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/route";
+import * as r49 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/resend/route";
+import * as r50 from "@/app/api/v1/orgs/[slug]/leave/route";
+import * as r51 from "@/app/api/v1/orgs/[slug]/members/route";
+import * as r52 from "@/app/api/v1/orgs/[slug]/members/[membershipId]/route";
+import * as r53 from "@/app/api/v1/orgs/[slug]/notification-rules/route";
+import * as r54 from "@/app/api/v1/orgs/[slug]/notification-rules/[ruleId]/route";
+import * as r55 from "@/app/api/v1/orgs/[slug]/ownership-transfer/route";
+import * as r56 from "@/app/api/v1/orgs/[slug]/ownership-transfer/accept/route";
+import * as r57 from "@/app/api/v1/orgs/[slug]/secrets/route";
+import * as r58 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/route";
+import * as r59 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/reveal/route";
+import * as r60 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/undelete/route";
+import * as r61 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/route";
+import * as r62 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore/route";
+import * as r63 from "@/app/api/v1/orgs/[slug]/secrets/export/route";
+import * as r64 from "@/app/api/v1/orgs/[slug]/secrets/import/route";
+import * as r65 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
+import * as r66 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
+import * as r67 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
+import * as r68 from "@/app/api/v1/orgs/[slug]/sso/route";
+import * as r69 from "@/app/api/v1/orgs/[slug]/usage/route";
+import * as r70 from "@/app/api/v1/orgs/[slug]/usage/report/route";
 
 export const API_ROUTES: Record<string, RouteModule> = {
   "/api/v1/account": r0,
@@ -96,40 +102,46 @@ export const API_ROUTES: Record<string, RouteModule> = {
   "/api/v1/orgs/[slug]/audit": r26,
   "/api/v1/orgs/[slug]/audit/export": r27,
   "/api/v1/orgs/[slug]/audit/verify": r28,
-  "/api/v1/orgs/[slug]/domains": r29,
-  "/api/v1/orgs/[slug]/domains/[domainId]": r30,
-  "/api/v1/orgs/[slug]/domains/[domainId]/verify": r31,
-  "/api/v1/orgs/[slug]/integrations": r32,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]": r33,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/check": r34,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries": r35,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]": r36,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver": r37,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/resources": r38,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/sync": r39,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret": r40,
-  "/api/v1/orgs/[slug]/integrations/oauth/[provider]": r41,
-  "/api/v1/orgs/[slug]/invitations": r42,
-  "/api/v1/orgs/[slug]/invitations/[invitationId]": r43,
-  "/api/v1/orgs/[slug]/invitations/[invitationId]/resend": r44,
-  "/api/v1/orgs/[slug]/leave": r45,
-  "/api/v1/orgs/[slug]/members": r46,
-  "/api/v1/orgs/[slug]/members/[membershipId]": r47,
-  "/api/v1/orgs/[slug]/notification-rules": r48,
-  "/api/v1/orgs/[slug]/notification-rules/[ruleId]": r49,
-  "/api/v1/orgs/[slug]/ownership-transfer": r50,
-  "/api/v1/orgs/[slug]/ownership-transfer/accept": r51,
-  "/api/v1/orgs/[slug]/secrets": r52,
-  "/api/v1/orgs/[slug]/secrets/[secretId]": r53,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/reveal": r54,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/undelete": r55,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/versions": r56,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore": r57,
-  "/api/v1/orgs/[slug]/secrets/export": r58,
-  "/api/v1/orgs/[slug]/secrets/import": r59,
-  "/api/v1/orgs/[slug]/secrets/import/preview": r60,
-  "/api/v1/orgs/[slug]/secrets/rotate-data-key": r61,
-  "/api/v1/orgs/[slug]/secrets/values": r62,
-  "/api/v1/orgs/[slug]/sso": r63,
-  "/api/v1/orgs/[slug]/usage": r64,
+  "/api/v1/orgs/[slug]/billing": r29,
+  "/api/v1/orgs/[slug]/billing/checkout": r30,
+  "/api/v1/orgs/[slug]/billing/details": r31,
+  "/api/v1/orgs/[slug]/billing/portal": r32,
+  "/api/v1/orgs/[slug]/billing/sync": r33,
+  "/api/v1/orgs/[slug]/domains": r34,
+  "/api/v1/orgs/[slug]/domains/[domainId]": r35,
+  "/api/v1/orgs/[slug]/domains/[domainId]/verify": r36,
+  "/api/v1/orgs/[slug]/integrations": r37,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]": r38,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/check": r39,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries": r40,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]": r41,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver": r42,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/resources": r43,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/sync": r44,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret": r45,
+  "/api/v1/orgs/[slug]/integrations/oauth/[provider]": r46,
+  "/api/v1/orgs/[slug]/invitations": r47,
+  "/api/v1/orgs/[slug]/invitations/[invitationId]": r48,
+  "/api/v1/orgs/[slug]/invitations/[invitationId]/resend": r49,
+  "/api/v1/orgs/[slug]/leave": r50,
+  "/api/v1/orgs/[slug]/members": r51,
+  "/api/v1/orgs/[slug]/members/[membershipId]": r52,
+  "/api/v1/orgs/[slug]/notification-rules": r53,
+  "/api/v1/orgs/[slug]/notification-rules/[ruleId]": r54,
+  "/api/v1/orgs/[slug]/ownership-transfer": r55,
+  "/api/v1/orgs/[slug]/ownership-transfer/accept": r56,
+  "/api/v1/orgs/[slug]/secrets": r57,
+  "/api/v1/orgs/[slug]/secrets/[secretId]": r58,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/reveal": r59,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/undelete": r60,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/versions": r61,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore": r62,
+  "/api/v1/orgs/[slug]/secrets/export": r63,
+  "/api/v1/orgs/[slug]/secrets/import": r64,
+  "/api/v1/orgs/[slug]/secrets/import/preview": r65,
+  "/api/v1/orgs/[slug]/secrets/rotate-data-key": r66,
+  "/api/v1/orgs/[slug]/secrets/values": r67,
+  "/api/v1/orgs/[slug]/sso": r68,
+  "/api/v1/orgs/[slug]/usage": r69,
+  "/api/v1/orgs/[slug]/usage/report": r70,
 };

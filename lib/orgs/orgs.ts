@@ -10,6 +10,7 @@ import { enqueue } from "../jobs/queue";
 import { track } from "../telemetry/server";
 import type { createOrgSchema, updateOrgSchema } from "./schemas";
 import { assertSlugAvailable, keepRedirect } from "./slugs";
+import { assertAuditRetentionAllowed } from "../billing/quota";
 
 export const ORG_PURGE_DELAY_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -42,6 +43,7 @@ export async function getOrg(ctx: OrgContext): Promise<OrgSummary> {
 }
 
 export async function updateOrg(ctx: OrgContext, input: z.output<typeof updateOrgSchema>): Promise<OrgSummary> {
+  if (input.auditRetentionDays !== undefined) await assertAuditRetentionAllowed(ctx.org.id, input.auditRetentionDays);
   return getDb().$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id } });
     if (input.slug && input.slug !== before.slug) {

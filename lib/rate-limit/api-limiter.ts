@@ -4,6 +4,7 @@
 // usage in the same Redis call.
 import "server-only";
 import { clientIp } from "../auth/request-meta";
+import { assertApiRequestQuota } from "../billing/api-quota";
 import { env } from "../env";
 import { RateLimited } from "../errors";
 import type { Actor } from "../http/authenticate";
@@ -43,6 +44,8 @@ export function createApiRateLimiter(limiter: () => MultiLimiter = processLimite
   return async function apiRateLimiter(request: Request, actor: Actor | null, own?: LimitCheck[]): Promise<RateLimitDecision> {
     // BASTION_RATE_LIMIT=0: no limit is checked, but API-key usage is still counted.
     const checks = !env().BASTION_RATE_LIMIT ? [] : (own ?? (await checksFor(request, actor)));
+    // The monthly plan quota (cached; no query per request), before the request is counted.
+    if (actor?.kind === "apiKey" && !own) await assertApiRequestQuota(actor.orgId);
     const results = await limiter().check(checks, actor?.kind === "apiKey" ? usageField(actor.orgId) : undefined);
     if (results.length === 0) return { headers: {} };
     const shown = binding(results);

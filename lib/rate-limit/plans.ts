@@ -1,29 +1,35 @@
 // Every request limit of the API pipeline, in one place, by plan. Limits apply per
 // anonymous IP, per signed-in user, per API key and per org (the org limit counts the
 // org's API-key traffic, whose org is known before any database work). Fixed windows.
+import { orgEntitlements } from "../billing/entitlements";
+import { PLANS, type PlanId, type RateLimits } from "../billing/plans";
 import { env } from "../env";
 import type { LimitRule } from "./limiter";
 
-export type Plan = "free" | "pro" | "enterprise";
+export type Plan = PlanId;
 
 export type PlanLimits = { anonymousIp: LimitRule; user: LimitRule; apiKey: LimitRule; org: LimitRule };
 
 const perMinute = (name: string, points: number): LimitRule => ({ name, points, durationSeconds: 60 });
 
-export const PLAN_LIMITS: Record<Plan, PlanLimits> = {
-  free: { anonymousIp: perMinute("api-ip", 600), user: perMinute("api-user", 600), apiKey: perMinute("api-key", 600), org: perMinute("api-org", 1_200) },
-  pro: { anonymousIp: perMinute("api-ip", 600), user: perMinute("api-user", 1_200), apiKey: perMinute("api-key", 3_000), org: perMinute("api-org", 6_000) },
-  enterprise: { anonymousIp: perMinute("api-ip", 600), user: perMinute("api-user", 3_000), apiKey: perMinute("api-key", 12_000), org: perMinute("api-org", 30_000) },
-};
+/** The limiter's rules for a plan's per-minute limits (lib/billing/plans.ts holds the numbers). */
+function limitsOf(rates: RateLimits): PlanLimits {
+  return {
+    anonymousIp: perMinute("api-ip", rates.anonymousIp),
+    user: perMinute("api-user", rates.user),
+    apiKey: perMinute("api-key", rates.apiKey),
+    org: perMinute("api-org", rates.org),
+  };
+}
+
+export const PLAN_LIMITS = Object.fromEntries(Object.entries(PLANS).map(([id, plan]) => [id, limitsOf(plan.entitlements.rateLimits)])) as Record<PlanId, PlanLimits>;
 
 /**
- * The billing hook: the plan an org is on. Every org is on "free" until the billing
- * issue lands; billing replaces this body (cached, since it runs on every API-key
- * request) and nothing else in the limiter changes.
+ * The plan an org is on, from billing's entitlements (cached in process, so the API
+ * pipeline's hot path costs no database query; billing off: no query at all).
  */
 export async function orgPlan(orgId: string): Promise<Plan> {
-  void orgId;
-  return "free";
+  return (await orgEntitlements(orgId)).plan;
 }
 
 /**

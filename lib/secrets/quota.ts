@@ -1,18 +1,14 @@
-// The secrets count quota. The billing issue fills secretQuota() from the org's plan;
-// until then every org may keep any number of secrets.
+// The secrets count quota, from the org's plan (lib/billing): billing off, unlimited.
 import "server-only";
+import { assertQuota, quotaOf } from "../billing/quota";
 import type { Tx } from "../db";
-import { QuotaExceeded } from "../errors";
 
-/** How many live (not deleted) secrets the org may keep. Billing's hook. */
-export async function secretQuota(_orgId: string): Promise<number> {
-  return Infinity;
+/** How many live (not deleted) secrets the org may keep. */
+export async function secretQuota(orgId: string): Promise<number> {
+  return quotaOf(orgId, "secrets");
 }
 
-/** Refuses adding `adding` secrets beyond the quota; call inside the creating transaction. */
+/** Refuses adding `adding` secrets beyond the quota (402); call inside the creating transaction. */
 export async function assertSecretQuota(tx: Tx, orgId: string, adding: number): Promise<void> {
-  const allowed = await secretQuota(orgId);
-  if (allowed === Infinity) return;
-  const live = await tx.secret.count({ where: { orgId, deletedAt: null } });
-  if (live + adding > allowed) throw new QuotaExceeded("secrets", allowed);
+  await assertQuota(tx, orgId, "secrets", adding, (locked) => locked.secret.count({ where: { orgId, deletedAt: null } }));
 }

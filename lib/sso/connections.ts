@@ -10,6 +10,7 @@ import { appUrl } from "../env";
 import { Invalid, NotFound } from "../errors";
 import { discoverIssuer } from "./discovery";
 import type { SsoConnectionInput } from "./schemas";
+import { assertSsoAllowed } from "../billing/quota";
 
 export type SsoConnectionView = {
   issuer: string;
@@ -47,6 +48,7 @@ export async function getSsoConnection(org: { id: string; slug: string }): Promi
 export async function saveSsoConnection(ctx: SsoChangeContext, input: SsoConnectionInput): Promise<SsoConnectionView> {
   const db = getDb();
   const existing = await db.ssoConnection.findUnique({ where: { orgId: ctx.org.id }, select: viewSelect });
+  if (!existing) await assertSsoAllowed(ctx.org.id);
   if (!existing && !input.clientSecret) {
     throw new Invalid("A client secret is required to set up SSO", [{ path: "clientSecret", message: "required" }]);
   }

@@ -1,4 +1,5 @@
-// Moves pending usage counts into PostgreSQL (ApiUsage, one row per org and day), so
+// Moves pending usage counts into PostgreSQL (ApiUsage, one row per org and day, and
+// ApiUsageHour, per org and hour, which metering reads), so
 // usage survives the loss of Redis. The Redis hash is claimed with an atomic RENAME to a
 // name only this flusher knows: increments arriving meanwhile go to a fresh hash, and two
 // flushers (several workers) never read the same counts, so nothing is counted twice.
@@ -32,6 +33,12 @@ async function save(db: Db, counts: Map<string, number>): Promise<void> {
         SELECT ${parsed.orgId}, ${parsed.day}::date, ${count}
         WHERE EXISTS (SELECT 1 FROM "Organization" WHERE id = ${parsed.orgId})
         ON CONFLICT ("orgId", "day") DO UPDATE SET "count" = "ApiUsage"."count" + EXCLUDED."count"`;
+      if (!parsed.hour) continue;
+      await tx.$executeRaw`
+        INSERT INTO "ApiUsageHour" ("orgId", "hour", "count")
+        SELECT ${parsed.orgId}, ${parsed.hour}, ${count}
+        WHERE EXISTS (SELECT 1 FROM "Organization" WHERE id = ${parsed.orgId})
+        ON CONFLICT ("orgId", "hour") DO UPDATE SET "count" = "ApiUsageHour"."count" + EXCLUDED."count"`;
     }
   });
 }

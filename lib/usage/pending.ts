@@ -1,5 +1,6 @@
 // Usage counts not yet in PostgreSQL. In server mode they live in one Redis hash
-// (`usage:pending`, field `<orgId>|<YYYY-MM-DD>`, incremented by the rate-limit script in
+// (`usage:pending`, field `<orgId>|<YYYY-MM-DDTHH>`: per UTC hour, for metering; fields of
+// a whole day, `<orgId>|<YYYY-MM-DD>`, written before hours were counted, still flush), incremented by the rate-limit script in
 // the same round trip); without Redis (single-process mode, or while Redis is down) in
 // this process's memory. The flush job (lib/usage/flush.ts) moves both to PostgreSQL.
 import { processSingleton } from "../runtime";
@@ -7,12 +8,15 @@ import { processSingleton } from "../runtime";
 export const PENDING_USAGE_KEY = "usage:pending";
 
 export function usageField(orgId: string, now = new Date()): string {
-  return `${orgId}|${now.toISOString().slice(0, 10)}`;
+  return `${orgId}|${now.toISOString().slice(0, 13)}`;
 }
 
-export function parseUsageField(field: string): { orgId: string; day: string } | null {
-  const [orgId, day] = field.split("|");
-  return orgId && day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? { orgId, day } : null;
+/** `hour`: the start of the UTC hour counted, or null for a whole-day field. */
+export function parseUsageField(field: string): { orgId: string; day: string; hour: Date | null } | null {
+  const [orgId, when] = field.split("|");
+  const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}))?$/.exec(when ?? "");
+  if (!orgId || !match) return null;
+  return { orgId, day: match[1]!, hour: match[2] ? new Date(`${match[1]}T${match[2]}:00:00Z`) : null };
 }
 
 const memory = () => processSingleton("usage:pending-memory", () => ({ counts: new Map<string, number>() }));

@@ -45,7 +45,7 @@ export function recordRefusal(connection: { id: string; orgId: string; provider:
 }
 
 /** A refusal at an app's one webhook URL (/api/webhooks/github, /api/webhooks/slack): no connection is known yet. */
-export function recordAppRefusal(provider: Provider, reason: RefusalReason): void {
+export function recordAppRefusal(provider: Provider | "stripe", reason: RefusalReason): void {
   refusalCounter().inc({ provider, reason });
   if (!mayLog(`app:${provider}`)) return;
   logger.warn({ provider, endpoint: "app", reason }, "webhook refused: signature could not be verified (logged once a minute per app)");

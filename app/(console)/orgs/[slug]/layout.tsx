@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { OrgSwitcher } from "@/components/console/org-switcher";
 import { Sidebar } from "@/components/console/sidebar";
+import { DunningBanner } from "@/components/billing/dunning-banner";
+import { dunningStateFor } from "@/lib/billing/dunning";
 import { requireOrgAccess } from "@/lib/orgs/console-access";
 import { listOrgsOf } from "@/lib/orgs/orgs";
 
@@ -9,6 +11,8 @@ export default async function ConsoleLayout({ children, params }: { children: Re
   const { slug } = await params;
   const access = await requireOrgAccess(slug);
   const orgs = await listOrgsOf(access.user.id);
+  // Members who see billing hear about a failed payment or a lapsed plan on every page.
+  const dunning = access.permissions.includes("billing:read") ? await dunningStateFor(access.org.id) : null;
   return (
     <div className="grid min-h-screen grid-cols-[15rem_1fr]">
       <aside className="flex flex-col border-r border-border bg-muted/40">
@@ -31,7 +35,10 @@ export default async function ConsoleLayout({ children, params }: { children: Re
           <span className="text-xs text-muted-foreground">{access.role}</span>
         </div>
       </aside>
-      <main className="p-8">{children}</main>
+      <main className="p-8">
+        {dunning ? <DunningBanner slug={access.org.slug} state={dunning} /> : null}
+        {children}
+      </main>
     </div>
   );
 }

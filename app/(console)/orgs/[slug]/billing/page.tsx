@@ -1,13 +1,40 @@
-import { SectionPage } from "@/components/console/section-page";
+import { Suspense } from "react";
+import { BillingConsole } from "@/components/billing/billing-console";
+import { PlanComparison } from "@/components/billing/plan-comparison";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { billingSummary } from "@/lib/billing/summary";
 import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Billing" };
 
-// Says plainly what exists until Stripe billing lands.
-const BILLING_NOT_YET = { title: "Billing: coming next", text: "Every org is on the free plan. Plans, seats and invoices arrive with Stripe billing." };
-
 export default async function BillingPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  await requirePageAccess("orgs/[slug]/billing", { slug });
-  return <SectionPage segment="billing" empty={BILLING_NOT_YET} />;
+  const access = await requirePageAccess("orgs/[slug]/billing", { slug });
+  const summary = JSON.parse(JSON.stringify(await billingSummary(access.org.id)));
+  return (
+    <div className="flex flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Billing</h1>
+        <p className="text-sm text-muted-foreground">The plan of {access.org.name}, its limits and invoices.</p>
+      </header>
+      {summary.billing === "off" ? (
+        <Alert data-testid="billing-off">
+          Billing is not configured on this installation: every organization is on the {summary.plan.name} plan, and nothing is sent to Stripe.
+        </Alert>
+      ) : (
+        <Suspense>
+          <BillingConsole slug={access.org.slug} canManage={access.permissions.includes("billing:manage")} initial={summary} />
+        </Suspense>
+      )}
+      <Card>
+        <CardHeader>
+          <CardTitle>Plans</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <PlanComparison current={summary.plan.id} />
+        </CardContent>
+      </Card>
+    </div>
+  );
 }
