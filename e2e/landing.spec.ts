@@ -12,7 +12,7 @@ test("the landing page presents Bastion and leads to the console", async ({ page
   for (const feature of ["Organizations", "Members & RBAC", "Secrets", "Integrations", "Billing", "API"]) {
     await expect(page.getByRole("heading", { name: feature, exact: true })).toBeVisible();
   }
-  // No promise the product does not keep: billing is announced as not there yet.
+  // The billing card names what the billing console does.
   await expect(page.getByText("Stripe plans, checkout and portal, seats, usage metering and plan quotas.")).toBeVisible();
 
   await page.getByRole("link", { name: "Open the console" }).click();
