@@ -27,9 +27,18 @@ function newestSourceChange(dir: string): number {
   return newest;
 }
 
-/** Builds when there is no build, or a source file is newer than it. */
-function ensureBuild(): void {
+/**
+ * Builds when there is no build, or a source file is newer than it. With building off
+ * (BASTION_BUILD_ON_START=0, as in the container image) the build is taken as it is, and
+ * a missing one stops the start: an image must never build when it starts.
+ */
+function ensureBuild(buildOnStart: boolean): void {
   const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!buildOnStart) {
+    if (existsSync(buildId)) return;
+    console.error("bastion: no build in .next and BASTION_BUILD_ON_START=0; run `npm run build` first");
+    process.exit(1);
+  }
   if (existsSync(buildId)) {
     const builtAt = statSync(buildId).mtimeMs;
     const inputs = ["app", "components", "lib", "public"].map((dir) => path.join(root, dir)).filter(existsSync);
@@ -56,7 +65,7 @@ async function main(): Promise<void> {
 
   // Dependencies first: a wrong DATABASE_URL should fail in seconds, not after a build.
   const booted = await boot({ migrate: config.BASTION_MIGRATE_ON_START }).catch(exitOnStartupFailure);
-  if (!dev) ensureBuild();
+  if (!dev) ensureBuild(config.BASTION_BUILD_ON_START);
 
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
