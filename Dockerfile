@@ -14,7 +14,11 @@ ENV NEXT_TELEMETRY_DISABLED=1 npm_config_update_notifier=false npm_config_fund=f
 COPY package.json package-lock.json ./
 # `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages out of the
 # lock file and `npm ci` then refuses it; `npm install` honours the lock all the same.
-RUN --mount=type=cache,target=/root/.npm npm install --ignore-scripts
+# Behind a TLS-intercepting proxy, pass its CA as a build secret (never kept in the image):
+#   --secret id=npm_ca,src=/etc/ssl/certs/ca-certificates.crt
+RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=npm_ca \
+    if [ -f /run/secrets/npm_ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm_ca; fi \
+    && npm install --ignore-scripts
 
 FROM deps AS build
 COPY . .
@@ -25,7 +29,9 @@ WORKDIR /app
 ENV npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 COPY package.json package-lock.json ./
 # Production dependencies only (tsx included: the entry points run TypeScript through it).
-RUN --mount=type=cache,target=/root/.npm npm install --omit=dev --ignore-scripts && rm -rf /root/.npm/_logs
+RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=npm_ca \
+    if [ -f /run/secrets/npm_ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/npm_ca; fi \
+    && npm install --omit=dev --ignore-scripts
 
 FROM ${BASE_IMAGE} AS runtime
 RUN groupadd --system --gid 10001 bastion \
