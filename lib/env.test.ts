@@ -95,7 +95,8 @@ describe("environment access", () => {
     const offenders = ["app", "components", "lib", "scripts"]
       .flatMap((dir) => sourceFiles(path.join(root, dir)))
       .concat(rootFiles)
-      .filter((file) => !allowed.has(file) && !file.startsWith(path.join(root, "lib/testing")))
+      // CI scripts (scripts/ci) configure the containers and processes they test, like lib/testing.
+      .filter((file) => !allowed.has(file) && !file.startsWith(path.join(root, "lib/testing")) && !file.startsWith(path.join(root, "scripts/ci")))
       .filter((file) =>
         readFileSync(file, "utf8")
           .split("\n")

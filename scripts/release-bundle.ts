@@ -20,8 +20,10 @@ const tarball = path.join(outDir, `${name}-${process.platform}-${process.arch}.t
 // What the running app reads: the build, the entry points' TypeScript, configuration.
 const included = ["package.json", "package-lock.json", "next.config.mjs", "tsconfig.json", "proxy.ts", "prisma.config.ts", ".env.example", ".next", "app", "components", "lib", "scripts", "prisma", "public"];
 
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 function run(command: string, args: string[], cwd: string): void {
-  const result = spawnSync(command, args, { cwd, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(command, args, { cwd, stdio: "inherit" });
   if (result.status !== 0) {
     console.error(`release:bundle: ${command} ${args.join(" ")} failed`);
     process.exit(1);
