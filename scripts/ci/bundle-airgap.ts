@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   assert(interfaces.join() === "lo", `not isolated: interfaces ${interfaces.join(", ")}`);
   const server = spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/server-only.mjs", "scripts/start.ts"], {
     cwd: dir,
-    env: { PATH: process.env.PATH, HOME: tmpdir(), BASTION_BUILD_ON_START: "0", BASTION_DATA_DIR: mkdtempSync(path.join(tmpdir(), "bastion-bundle-data-")), PORT: "3000", LOG_LEVEL: "info" },
+    env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: tmpdir(), BASTION_BUILD_ON_START: "0", BASTION_DATA_DIR: mkdtempSync(path.join(tmpdir(), "bastion-bundle-data-")), PORT: "3000", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

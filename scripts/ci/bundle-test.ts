@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const tarball = await check("npm run release:bundle makes a tarball", () => {
       run("npm", ["run", "release:bundle", "--", "--out", path.join(work, "dist")]);
       const [file] = readdirSync(path.join(work, "dist"));
-      assert(file?.endsWith(".tar.gz"), "no tarball");
+      assert(file !== undefined && file.endsWith(".tar.gz"), "no tarball");
       const full = path.join(work, "dist", file);
       console.log(`# bundle size: ${(statSync(full).size / 1e6).toFixed(0)} MB (${file})`);
       return full;
