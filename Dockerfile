@@ -21,7 +21,15 @@ RUN --mount=type=cache,target=/root/.npm --mount=type=secret,id=npm_ca \
     && npm install --ignore-scripts
 
 FROM deps AS build
-COPY . .
+# What the build reads, listed so that changes elsewhere (docs, deploy/, tests outside
+# these folders) do not invalidate the build layer.
+COPY next.config.mjs tsconfig.json proxy.ts prisma.config.ts postcss.config.mjs ./
+COPY app ./app
+COPY components ./components
+COPY lib ./lib
+COPY prisma ./prisma
+COPY public ./public
+COPY scripts ./scripts
 RUN npm run build && rm -rf .next/cache
 
 FROM ${BASE_IMAGE} AS prod-deps

@@ -3,6 +3,7 @@
 // the migrations, and production node_modules (installed with install scripts off, so
 // nothing downloads anything; Prisma 7's client needs no engine binaries).
 //   npm run release:bundle [-- --out dist]  ->  dist/bastion-<version>-linux-x64.tar.gz
+// It builds first unless the build in .next is current (newer than every source).
 // Start it with `BASTION_BUILD_ON_START=0 npm start` (or the node command line of
 // package.json's "start"): the bundle has no dev dependencies to build with.
 import { spawnSync } from "node:child_process";
@@ -11,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import packageJson from "../package.json" with { type: "json" };
+import { buildIsCurrent } from "./build-state";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { out: { type: "string", default: "dist" } } });
@@ -30,7 +32,8 @@ function run(command: string, args: string[], cwd: string): void {
   }
 }
 
-run("npm", ["run", "build"], root);
+// The build is reused when it is current (as `npm start` decides), otherwise made.
+if (!buildIsCurrent(root)) run("npm", ["run", "build"], root);
 const staging = mkdtempSync(path.join(os.tmpdir(), "bastion-bundle-"));
 try {
   const app = path.join(staging, name);

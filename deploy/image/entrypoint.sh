@@ -9,6 +9,9 @@
 # Anything else runs as given (e.g. `sh`).
 set -e
 cd /app
+# .next/cache is a link to /tmp/next-cache (the root filesystem may be read-only); /tmp
+# may be a fresh tmpfs or emptyDir.
+mkdir -p /tmp/next-cache
 run() { exec node --import tsx --import ./scripts/server-only.mjs "$@"; }
 command=${1:-web}
 [ "$#" -gt 0 ] && shift
