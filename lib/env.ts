@@ -51,6 +51,11 @@ export const envSchema = z.object({
     .default("1")
     .transform((value) => value === "1" || value === "true"),
   BASTION_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** `npm start` builds when the build is missing or older than the sources (1); 0 never builds and refuses to start without one (images). */
+  BASTION_BUILD_ON_START: z
+    .enum(["1", "0", "true", "false"])
+    .default("1")
+    .transform((value) => value === "1" || value === "true"),
 
   /** The public origin users reach Bastion at; links in emails and CSRF checks use it. */
   APP_URL: z.url({ protocol: /^https?$/, message: "expected an http(s):// URL" }).optional(),

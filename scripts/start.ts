@@ -3,7 +3,7 @@
 // single-process mode), migrates, and serves Next.js. In single-process mode the
 // background worker runs in this same process.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { boot, describeMode } from "../lib/boot";
@@ -12,6 +12,7 @@ import "../lib/jobs/all-tasks";
 import { startDraining } from "../lib/health/draining";
 import { runWorker } from "../lib/jobs/worker";
 import { logger } from "../lib/logger";
+import { buildIdFile, buildIsCurrent } from "./build-state";
 import { exitOnStartupFailure } from "./cli";
 import { DrainDeadline, HURRIED_DRAIN_MS, drainServer, onShutdownSignal } from "./shutdown";
 
@@ -19,26 +20,18 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 
-function newestSourceChange(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSourceChange(full) : statSync(full).mtimeMs);
+/**
+ * Builds when there is no build, or a source file is newer than it. With building off
+ * (BASTION_BUILD_ON_START=0, as in the container image) the build is taken as it is, and
+ * a missing one stops the start: an image must never build when it starts.
+ */
+function ensureBuild(buildOnStart: boolean): void {
+  if (!buildOnStart) {
+    if (existsSync(buildIdFile(root))) return;
+    console.error("bastion: no build in .next and BASTION_BUILD_ON_START=0; run `npm run build` first");
+    process.exit(1);
   }
-  return newest;
-}
-
-/** Builds when there is no build, or a source file is newer than it. */
-function ensureBuild(): void {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (existsSync(buildId)) {
-    const builtAt = statSync(buildId).mtimeMs;
-    const inputs = ["app", "components", "lib", "public"].map((dir) => path.join(root, dir)).filter(existsSync);
-    const files = ["next.config.mjs", "proxy.ts", "package-lock.json", "prisma/schema.prisma"].map((file) => path.join(root, file)).filter(existsSync);
-    const newest = Math.max(...inputs.map(newestSourceChange), ...files.map((file) => statSync(file).mtimeMs));
-    if (newest <= builtAt) return;
-  }
+  if (buildIsCurrent(root)) return;
   console.log("bastion: building the app (first start or sources changed)…");
   const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) {
@@ -58,7 +51,7 @@ async function main(): Promise<void> {
 
   // Dependencies first: a wrong DATABASE_URL should fail in seconds, not after a build.
   const booted = await boot({ migrate: config.BASTION_MIGRATE_ON_START }).catch(exitOnStartupFailure);
-  if (!dev) ensureBuild();
+  if (!dev) ensureBuild(config.BASTION_BUILD_ON_START);
 
   const { default: next } = await import("next");
   const app = next({ dev, dir: root, hostname: config.HOST, port: config.PORT });
