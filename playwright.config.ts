@@ -44,9 +44,8 @@ const serverEnv: Record<string, string> = {
     ? { DATABASE_URL: databaseUrl, AUTH_SECRET: "e2e-auth-secret-0123456789abcdef0123", BASTION_MASTER_KEYS: `v1:${Buffer.alloc(32, 7).toString("base64")}`, ...(redisUrl ? { REDIS_URL: redisUrl } : { BASTION_ALLOW_NO_REDIS: "1" }) }
     : { DATABASE_URL: "", REDIS_URL: "", BASTION_DATA_DIR: dataDir }),
   // Provider APIs: the stand-ins started by the global setup (e2e/support/provider-stand-ins.ts),
-  // on loopback, which the outbound address policy refuses unless allowed.
+  // on loopback, which their environment allows (BASTION_OUTBOUND_ALLOWLIST).
   ...standInEnvironment(),
-  BASTION_OUTBOUND_ALLOWLIST: "127.0.0.0/8,::1,localhost",
 };
 
 export default defineConfig({

@@ -16,6 +16,7 @@ import { captureLogs } from "../testing/capture-logs";
 import { describeWith } from "../testing/describe";
 import { uniqueSuffix } from "../testing/fixtures";
 import { LOCKOUT_THRESHOLD } from "./limits";
+import { rowsText } from "../testing/rows-text";
 
 type Handler = Parameters<typeof postJson>[0];
 
@@ -84,7 +85,7 @@ describeWith(["postgres", "redis"], "secrets never leak from the password flows"
     expect(audit.length).toBeGreaterThan(LOCKOUT_THRESHOLD);
     expect(logs.entries().filter((entry) => entry.msg === "request").length).toBe(seen.length);
 
-    const haystacks = { responses: seen.join("\n"), logs: logs.text(), audit: JSON.stringify(audit), stored: JSON.stringify(user) };
+    const haystacks = { responses: seen.join("\n"), logs: logs.text(), audit: rowsText(audit), stored: JSON.stringify(user) };
     for (const secret of secrets) {
       for (const [where, text] of Object.entries(haystacks)) {
         expect(text.includes(secret), `a secret appeared in ${where}`).toBe(false);

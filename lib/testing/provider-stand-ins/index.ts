@@ -119,6 +119,8 @@ export function standInEnvironmentForPorts(ports: Record<StandInName, number>, g
 function standInEnvironment(urls: ProviderStandIns["urls"], githubAppPrivateKey: string): Record<string, string> {
   const c = standInCredentials;
   return {
+    // The stand-ins listen on loopback, which outbound provider calls refuse by default.
+    BASTION_OUTBOUND_ALLOWLIST: "127.0.0.0/8,::1,localhost",
     GITHUB_API_URL: urls.github,
     GITHUB_WEB_URL: urls.githubWeb,
     GITHUB_APP_ID: c.github.appId,
