@@ -25,7 +25,9 @@ export function ConnectionConsole({ slug, initial, canManage, connected }: Props
   useEffect(() => client.removeQueries({ queryKey: integrationKeys.newWebhookSecret(slug, initial.id), exact: true }), [client, slug, initial.id]);
   const connection = useConnection(slug, initial.id, initial);
   const current = connection.data ?? initial;
-  const [syncRequestedAt, setSyncRequestedAt] = useState<number | null>(null);
+  // A connection that never synced has its first sync queued (with the connection): wait for
+  // it as for one requested here, so its resources appear without a reload.
+  const [syncRequestedAt, setSyncRequestedAt] = useState<number | null>(() => (initial.lastSyncedAt === null ? Date.now() : null));
   const syncing = syncRequestedAt !== null && Date.now() - syncRequestedAt < SYNC_WAIT_MS && (current.lastSyncedAt === null || Date.parse(current.lastSyncedAt) < syncRequestedAt);
   const resources = useResources(slug, initial.id, "", { poll: syncing });
   // One last read once the sync has finished, in case it ended between two polls.
