@@ -10,7 +10,7 @@ import { useHydrated } from "@/components/ui/use-hydrated";
 import type { OAuthAvailability } from "@/lib/integrations/queries";
 import { useConnect, useStartOAuth } from "@/lib/integrations/query-hooks";
 import type { Provider } from "@/lib/integrations/types";
-import { Dialog } from "./dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { CONNECT_METHODS, connectBody, PROVIDER_LABELS, type ConnectMethod, type FieldName } from "./providers";
 
 /**

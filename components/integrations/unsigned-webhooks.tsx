@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ConnectionItem } from "@/lib/integrations/queries";
 import { useUpdateConnection } from "@/lib/integrations/query-hooks";
-import { Dialog } from "./dialog";
+import { Dialog } from "@/components/ui/dialog";
 
 export const UNSIGNED_WARNING = "Unsigned webhooks: anyone who learns this URL can post events to this connection.";
 

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
  * A modal dialog on the native <dialog> element (focus trap, Escape and the backdrop
  * come with it), open while mounted.
  */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog({ title, onClose, children, role }: { title: string; onClose: () => void; children: ReactNode; role?: "dialog" | "alertdialog" }) {
   const ref = useRef<HTMLDialogElement>(null);
   // No close() on unmount: removing the element ends the modal, and a close event from a
   // cleanup would tell the parent to close a dialog it just reopened (strict mode).
@@ -19,6 +19,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
     <dialog
       ref={ref}
       aria-label={title}
+      role={role}
       onClose={onClose}
       className="m-auto w-full max-w-lg rounded-lg border border-border bg-background p-0 shadow-lg backdrop:bg-black/40"
     >
