@@ -7,7 +7,7 @@ import { useState } from "react";
 import type { ConnectionItem } from "@/lib/integrations/queries";
 import { useRotateWebhookSecret, useSetWebhookSecret } from "@/lib/integrations/query-hooks";
 import type { Provider } from "@/lib/integrations/types";
-import { CopyButton } from "./copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { UnsignedWebhooks } from "./unsigned-webhooks";
 
 /** Where each provider wants the URL and the secret. */
