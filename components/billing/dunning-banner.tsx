@@ -42,7 +42,7 @@ export function DunningBanner({ slug, state }: { slug: string; state: DunningSta
   return (
     <>
       <Alert variant="error" className="mb-6" data-testid="dunning-banner">
-        A payment failed. The {state.planName} plan stays active until {new Date(state.graceEndsAt).toUTCString()}; after that Free limits apply. {link}
+        A payment failed. The {state.planName} plan stays active until {day(state.graceEndsAt)}; after that Free limits apply. {link}
       </Alert>
       {quota}
     </>
