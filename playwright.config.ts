@@ -10,6 +10,7 @@ import { defineConfig } from "@playwright/test";
 import { e2eOidc } from "./e2e/support/oidc";
 import { e2ePorts } from "./e2e/support/ports";
 import { standInEnvironment } from "./e2e/support/provider-stand-ins";
+import { stripeEnvironment } from "./e2e/support/stripe";
 
 const port = e2ePorts.app;
 const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -46,6 +47,10 @@ const serverEnv: Record<string, string> = {
   // Provider APIs: the stand-ins started by the global setup (e2e/support/provider-stand-ins.ts),
   // on loopback, which their environment allows (BASTION_OUTBOUND_ALLOWLIST).
   ...standInEnvironment(),
+  // Billing is on for the whole run, against the Stripe stand-in (e2e/support/stripe.ts).
+  // Orgs without a subscription are on Free; specs whose orgs need more (SSO) give them a
+  // plan (e2e/support/db.ts).
+  ...stripeEnvironment(),
 };
 
 export default defineConfig({

@@ -7,6 +7,7 @@
 //   3. the full pipeline again on a server started with BASTION_RATE_LIMIT=0.
 // Interleaved over several rounds (median reported), since one 20-second run on a shared
 // 2-core machine swings by half. Prints requests/s, p50/p99 latency and the ratios.
+// The server listens on BENCH_API_PORT (default 3891).
 // scripts/start.ts builds only when the build is missing or older than the sources.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -22,7 +23,8 @@ const CONNECTIONS = 32;
 const DURATION_SECONDS = 20;
 /** `-- --rounds N` (default 3). */
 const ROUNDS = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || 3;
-const PORT = 3791;
+/** BENCH_API_PORT: the loopback port of the benchmarked server (parallel runs pick different ones). */
+const PORT = Number(process.env.BENCH_API_PORT) || 3891;
 const root = path.resolve(import.meta.dirname, "..");
 
 /** The benchmark authenticates as a program would: with an org API key. */

@@ -49,7 +49,8 @@ export function BillingConsole({ slug, canManage, initial }: { slug: string; can
           <CardDescription>
             {subscription?.status === "trialing" && subscription.trialEnd ? `Trial ends ${day(subscription.trialEnd)}. ` : null}
             {subscription?.cancelAtPeriodEnd ? `Cancels at the end of the period (${day(subscription.currentPeriodEnd)}). ` : null}
-            {live && subscription && !subscription.cancelAtPeriodEnd ? `Renews ${day(subscription.currentPeriodEnd)}.` : null}
+            {live && subscription && ["past_due", "unpaid"].includes(subscription.status) ? "The last payment failed; Stripe retries it. " : null}
+            {live && subscription && !subscription.cancelAtPeriodEnd && subscription.status !== "unpaid" ? `Renews ${day(subscription.currentPeriodEnd)}.` : null}
             {!live ? "No paid subscription." : null}
           </CardDescription>
         </CardHeader>
@@ -93,13 +94,26 @@ export function BillingConsole({ slug, canManage, initial }: { slug: string; can
         <CardContent>
           {details.data && details.data.invoices.length === 0 ? <p className="text-sm text-muted-foreground">No invoices yet.</p> : null}
           <table className="w-full text-left text-sm">
+            {details.data && details.data.invoices.length > 0 ? (
+              <thead className="text-xs text-muted-foreground">
+                <tr>
+                  <th className="py-2 font-medium">Invoice</th>
+                  <th className="py-2 font-medium">Date</th>
+                  <th className="py-2 text-right font-medium">Amount</th>
+                  <th className="py-2 pl-4 font-medium">Status</th>
+                  <th className="py-2">
+                    <span className="sr-only">Links</span>
+                  </th>
+                </tr>
+              </thead>
+            ) : null}
             <tbody className="divide-y divide-border">
               {details.data?.invoices.map((invoice) => (
                 <tr key={invoice.id} data-testid="invoice-row">
                   <td className="py-2">{invoice.number ?? invoice.id}</td>
                   <td className="py-2 text-muted-foreground">{day(invoice.created)}</td>
-                  <td className="py-2">{money(invoice.amountDue, invoice.currency)}</td>
-                  <td className="py-2 text-muted-foreground">{invoice.status}</td>
+                  <td className="py-2 text-right tabular-nums">{money(invoice.amountDue, invoice.currency)}</td>
+                  <td className="py-2 pl-4 text-muted-foreground">{invoice.status ? invoice.status.charAt(0).toUpperCase() + invoice.status.slice(1) : "—"}</td>
                   <td className="py-2 text-right">
                     {invoice.hostedUrl ? <a className="underline" href={invoice.hostedUrl} target="_blank" rel="noreferrer">View</a> : null}
                     {invoice.pdfUrl ? <a className="ml-3 underline" href={invoice.pdfUrl} target="_blank" rel="noreferrer">PDF</a> : null}

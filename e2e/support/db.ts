@@ -49,7 +49,21 @@ export async function createOrgWithVerifiedDomain(input: { slug: string; domain:
     create: { orgId: org.id, domain: input.domain, verificationToken: randomBytes(8).toString("hex"), verifiedAt: new Date() },
     update: {},
   });
+  await giveOrgEnterprisePlan(org.id);
   return org.id;
+}
+
+/**
+ * Billing is on in the browser tests (Stripe stand-in) and SSO is an Enterprise
+ * entitlement: a fixture org that sets up SSO is given an active Enterprise subscription
+ * row directly, as if synced from Stripe (e2e/billing.spec.ts covers the real path).
+ */
+export async function giveOrgEnterprisePlan(orgId: string): Promise<void> {
+  await e2eDb().subscription.upsert({
+    where: { orgId },
+    create: { orgId, stripeSubscriptionId: `sub_e2e_fixture_${orgId}`, status: "active", plan: "enterprise", readAt: new Date() },
+    update: {},
+  });
 }
 
 export const appOrigin = `http://127.0.0.1:${e2ePorts.app}`;

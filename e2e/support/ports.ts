@@ -14,4 +14,6 @@ export const e2ePorts = {
   atlassianStandIn: base + 7,
   linearStandIn: base + 8,
   slackStandIn: base + 9,
+  // The Stripe stand-in (stripe.ts).
+  stripeStandIn: base + 10,
 };

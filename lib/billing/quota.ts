@@ -6,7 +6,7 @@
 // No "server-only" marker: jobs may check quotas.
 import { audit } from "./quota-audit";
 import type { Tx } from "../db";
-import { QuotaExceeded } from "../errors";
+import { QuotaExceeded, type QuotaDetails } from "../errors";
 import { advisoryKey } from "../integrations/locks";
 import { orgEntitlements } from "./entitlements";
 import { PAID_PLAN_IDS, PLANS, planThatLifts } from "./plans";
@@ -28,6 +28,32 @@ export async function assertQuota(tx: Tx, orgId: string, key: CountedQuota, addi
   const upgradeTo = planThatLifts(key, used + adding);
   await audit(orgId, key, allowed, used);
   throw new QuotaExceeded(key, allowed, { used, plan: PLANS[plan].name, upgradeTo: upgradeTo ? PLANS[upgradeTo].name : null });
+}
+
+/**
+ * Above a lowered quota (a downgrade, a lapse to Free) what exists stays readable and
+ * deletable, but changing it is refused with 402 until use is back within the limit, so
+ * a lapsed plan's extra secrets, connections or seats cannot go on being used as if paid
+ * for. `what` names the things in the message ("secrets"). At or under the limit: allowed.
+ */
+export async function assertWithinQuota(tx: Tx, orgId: string, key: CountedQuota, what: string, countUsed: (tx: Tx) => Promise<number>): Promise<void> {
+  const { plan, entitlements } = await orgEntitlements(orgId);
+  const allowed = entitlements[key];
+  if (allowed === Infinity) return;
+  const used = await countUsed(tx);
+  if (used <= allowed) return;
+  const upgradeTo = planThatLifts(key, used);
+  await audit(orgId, key, allowed, used);
+  throw new AboveQuota(key, allowed, { used, plan: PLANS[plan].name, upgradeTo: upgradeTo ? PLANS[upgradeTo].name : null }, what);
+}
+
+/** A change refused because use is above the plan's limit: what exists is read-only until it is back within it. */
+export class AboveQuota extends QuotaExceeded {
+  constructor(key: CountedQuota, allowed: number, extra: QuotaDetails, what: string) {
+    const details: QuotaDetails & { readOnly: true } = { ...extra, readOnly: true };
+    super(key, allowed, details);
+    this.message = `${this.message} Above the limit, existing ${what} are read-only: delete some to get back within ${allowed}, or upgrade.`;
+  }
 }
 
 /** Refuses setting up SSO on a plan without it (402); an existing connection keeps working. */

@@ -6,7 +6,7 @@
 // No "server-only" marker: the seat-sync job counts them.
 import { getDb, type Tx } from "../db";
 import { enqueue } from "../jobs/queue";
-import { assertQuota } from "./quota";
+import { assertQuota, assertWithinQuota } from "./quota";
 import { billingEnabled } from "./stripe";
 
 export const SYNC_SEATS_TASK = "billing.sync-seats";
@@ -20,6 +20,17 @@ export async function billableSeats(orgId: string, tx: Tx | ReturnType<typeof ge
 /** Inviting: members plus pending email invitations must stay within the seats. */
 export async function assertSeatsForInvitation(tx: Tx, orgId: string): Promise<void> {
   await assertQuota(tx, orgId, "seats", 1, async (locked) => {
+    const [members, pending] = await Promise.all([
+      locked.membership.count({ where: { orgId } }),
+      locked.invitation.count({ where: { orgId, kind: "email", acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),
+    ]);
+    return members + pending;
+  });
+}
+
+/** Resending a pending invitation: refused while members and pending invitations exceed the seats (a downgrade). */
+export async function assertSeatsWithinForInvitation(tx: Tx, orgId: string): Promise<void> {
+  await assertWithinQuota(tx, orgId, "seats", "invitations", async (locked) => {
     const [members, pending] = await Promise.all([
       locked.membership.count({ where: { orgId } }),
       locked.invitation.count({ where: { orgId, kind: "email", acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } }),

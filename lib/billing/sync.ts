@@ -9,7 +9,8 @@ import { getDb } from "../db";
 import { customerIdOf } from "./customer";
 import { forgetEntitlements } from "./entitlements";
 import { withOrgBillingLock } from "./lock";
-import { recordTransitions, type UnpaidInvoice } from "./transitions";
+import { trackOrg } from "../telemetry/server";
+import { recordTransitions, type ProductChange, type UnpaidInvoice } from "./transitions";
 import { stripe } from "./stripe";
 import { currentSubscription, DUNNING_STATUSES, LIVE_STATUSES, subscriptionFields } from "./subscription-fields";
 
@@ -23,6 +24,7 @@ export async function liveSubscriptionOf(customerId: string): Promise<Stripe.Sub
 /** Writes `subscription` (read from Stripe at `readAt`) unless newer state is stored. */
 export async function writeSubscription(orgId: string, subscription: Stripe.Subscription, readAt: Date, eventAt: Date | null, unpaid: UnpaidInvoice | null = null): Promise<SyncResult> {
   const fields = subscriptionFields(subscription);
+  let changes: ProductChange[] = [];
   const result = await getDb().$transaction(async (tx) => {
     const [stored] = await tx.$queryRaw<{ readAt: Date }[]>`SELECT "readAt" FROM "Subscription" WHERE "orgId" = ${orgId} FOR UPDATE`;
     if (stored && stored.readAt > readAt) return "stale" as const;
@@ -33,10 +35,12 @@ export async function writeSubscription(orgId: string, subscription: Stripe.Subs
     const newestEvent = previous?.stripeEventAt && (!eventAt || previous.stripeEventAt > eventAt) ? previous.stripeEventAt : eventAt;
     const data = { ...fields, pastDueSince, readAt, stripeEventAt: newestEvent };
     await tx.subscription.upsert({ where: { orgId }, create: { orgId, ...data }, update: data });
-    await recordTransitions(tx, orgId, previous, { ...fields, pastDueSince }, unpaid);
+    changes = await recordTransitions(tx, orgId, previous, { ...fields, pastDueSince }, unpaid);
     return "written" as const;
   });
   forgetEntitlements(orgId);
+  // Committed: now the product events (a rolled-back write sends none).
+  for (const change of changes) trackOrg(change.event, change.ids);
   return result;
 }
 

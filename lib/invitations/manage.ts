@@ -1,5 +1,6 @@
 // Pending invitations: list, resend (a fresh token and 7 more days), revoke.
 import "server-only";
+import { assertSeatsForInvitation, assertSeatsWithinForInvitation } from "../billing/seats";
 import { recordAudit } from "../audit/record";
 import { hashToken, randomToken } from "../auth/tokens";
 import { auditFields, type OrgContext } from "../context";
@@ -30,6 +31,8 @@ export async function resendInvitation(ctx: OrgContext, invitationId: string): P
   const token = randomToken();
   const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
   const { orgName, inviterName } = await getDb().$transaction(async (tx) => {
+    // An expired email invitation resent takes a seat again; a pending one may not be resent above the seats (a downgrade).
+    if (invitation.kind === "email") await (invitation.expiresAt <= new Date() ? assertSeatsForInvitation : assertSeatsWithinForInvitation)(tx, ctx.org.id);
     await tx.invitation.update({ where: { id: invitation.id }, data: { tokenHash: hashToken(token), expiresAt } });
     await recordAudit(tx, { ...auditFields(ctx), action: "invitation.resent", targetType: "invitation", targetId: invitation.id });
     const [org, inviter] = await Promise.all([

@@ -9,4 +9,5 @@ import "../integrations/sync/tasks";
 import "../integrations/deliveries/tasks";
 import "../integrations/notify/tasks";
 import "../billing/tasks";
+import "../billing/api-quota-warning";
 import "../billing/seat-sync";

@@ -10,7 +10,7 @@ import { currentDataKey } from "./data-keys";
 import { scopeOf } from "./present";
 import { MAX_VALUE_BYTES, SECRET_KEY_PATTERN, type importSchema } from "./schemas";
 import { createSecret, updateSecret } from "./secrets";
-import { assertSecretQuota } from "./quota";
+import { assertSecretQuota, assertSecretsEditable } from "./quota";
 
 type ImportInput = z.output<typeof importSchema>;
 export type ImportItem = { key: string; status: "new" | "conflict" | "deleted_conflict" | "invalid"; reason?: string; secretId?: string };
@@ -53,6 +53,8 @@ export async function commitImport(ctx: OrgContext, input: ImportInput) {
   const updated: string[] = [];
   const skipped: string[] = [];
   await getDb().$transaction(async (tx) => {
+    // Overwriting existing secrets is a change: refused above the quota, like an update.
+    if (input.overwrite && classified.some(({ item }) => item.status === "conflict")) await assertSecretsEditable(tx, ctx.org.id);
     await assertSecretQuota(tx, ctx.org.id, classified.filter(({ item }) => item.status === "new").length);
     for (const { item, value } of classified) {
       if (item.status === "new") {

@@ -10,7 +10,7 @@ import { Conflict, NotFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { currentDataKey, type DataKey } from "./data-keys";
 import { presentSecret, scopeOf, visibleTo } from "./present";
-import { assertSecretQuota } from "./quota";
+import { assertSecretQuota, assertSecretsEditable } from "./quota";
 import type { createSecretSchema, listSecretsQuery, updateSecretSchema } from "./schemas";
 import { readValue, writeVersion } from "./values";
 
@@ -69,6 +69,7 @@ export async function updateSecret(ctx: OrgContext, secretId: string, input: z.o
     value = await readValue(ctx.org.id, current, before.key);
   }
   const run = async (tx: Tx) => {
+    if (!within) await assertSecretsEditable(tx, ctx.org.id);
     // The increment locks the row, so concurrent updates get consecutive versions.
     const row = await tx.secret.update({
       where: { id: before.id },

@@ -8,6 +8,7 @@ import { NotFound } from "../errors";
 import { currentDataKey } from "./data-keys";
 import { getSecretOrThrow } from "./secrets";
 import { presentSecret } from "./present";
+import { assertSecretsEditable } from "./quota";
 import { readValue, writeVersion } from "./values";
 
 export async function listVersions(ctx: OrgContext, secretId: string) {
@@ -27,6 +28,7 @@ export async function restoreVersion(ctx: OrgContext, secretId: string, version:
   const value = await readValue(ctx.org.id, old, secret.key);
   const dataKey = await currentDataKey(ctx.org.id);
   return getDb().$transaction(async (tx) => {
+    await assertSecretsEditable(tx, ctx.org.id);
     const row = await tx.secret.update({ where: { id: secret.id }, data: { currentVersion: { increment: 1 }, updatedById: ctx.actor.userId } });
     if (row.deletedAt) throw new NotFound("Secret");
     await writeVersion(tx, dataKey, { orgId: ctx.org.id, secretId: row.id, version: row.currentVersion, value, createdById: ctx.actor.userId });

@@ -7,7 +7,7 @@ import { getDb } from "../db";
 import { logger } from "../logger";
 import { clearProcessSingleton, processSingleton } from "../runtime";
 import { telemetryConfig } from "./config";
-import { idsOnly, type ProductEvent, type TrackIds } from "./events";
+import { idsOnly, type OrgTrackIds, type ProductEvent, type TrackIds } from "./events";
 
 const CLIENT = "posthog-node";
 // Per process, like the client, so a flush waits for events tracked by any module copy.
@@ -25,6 +25,22 @@ export function track(event: ProductEvent, ids: TrackIds): void {
   const task = send(event, ids).catch((error: unknown) => logger.debug({ err: (error as Error)?.message, event }, "telemetry event dropped"));
   pending.add(task);
   void task.finally(() => pending.delete(task));
+}
+
+/**
+ * Records an event about an org with no person behind it (billing: plan changes from Stripe,
+ * failed payments, seat changes, quota refusals). The org is the distinct id and the group;
+ * nothing is sent unconfigured.
+ */
+export function trackOrg(event: ProductEvent, ids: OrgTrackIds): void {
+  if (!telemetryConfig()) return;
+  const properties = idsOnly(ids);
+  if (!properties.orgId) return;
+  try {
+    client()?.capture({ distinctId: properties.orgId, event, properties, groups: { organization: properties.orgId } });
+  } catch (error) {
+    logger.debug({ err: (error as Error)?.message, event }, "telemetry event dropped");
+  }
 }
 
 async function send(event: ProductEvent, ids: TrackIds): Promise<void> {

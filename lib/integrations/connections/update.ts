@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { recordAudit } from "../../audit/record";
 import { auditFields, type OrgContext } from "../../context";
 import { getDb } from "../../db";
+import { assertConnectionsEditable } from "../quota";
 import { presentConnection } from "./present";
 import { forgetWebhookCredentials } from "../webhooks/credentials";
 import { forgetWebhookTarget } from "../webhooks/target";
@@ -15,6 +16,9 @@ import type { updateConnectionSchema } from "./schemas";
 export async function updateConnection(ctx: OrgContext, connectionId: string, input: z.output<typeof updateConnectionSchema>) {
   const row = await getDb().$transaction(async (tx) => {
     const before = await getConnectionOrThrow(tx, ctx, connectionId);
+    // Above the plan's connections, only turning a connection off is allowed (and disconnecting, elsewhere).
+    const onlyDisabling = input.status === "disabled" && input.name === undefined && input.webhookUnsigned === undefined;
+    if (!onlyDisabling) await assertConnectionsEditable(tx, ctx.org.id);
     if (input.webhookUnsigned !== undefined) await makeWebhooksUnsigned(tx, ctx, before, input.webhookUnsigned);
     const after = await tx.integrationConnection.update({
       where: { id: before.id },

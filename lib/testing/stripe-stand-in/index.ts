@@ -29,6 +29,8 @@ export type StripeStandIn = StandInServer & {
   outage(path: string, times: number): void;
   /** The raw body and headers Stripe would post for an event. */
   signed(event: StripeEventObject, options?: { secret?: string; timestamp?: number }): { body: string; headers: Record<string, string> };
+  /** Events of checkouts a browser paid on the stand-in's checkout page, not yet taken by a test. */
+  outbox: StripeEventObject[];
 };
 
 export const STRIPE_STAND_IN_SECRET_KEY = "sk_test_bastionstandin";
@@ -44,6 +46,8 @@ export async function startStripeStandIn(options: { port?: number } = {}): Promi
 
   const outages: { path: string; left: number }[] = [];
   const server = await startStandInServer((request) => {
+    const control = controlRoutes(request);
+    if (control) return control;
     const outage = outages.find((candidate) => candidate.left > 0 && request.path.includes(candidate.path));
     if (outage) {
       outage.left -= 1;
@@ -101,8 +105,48 @@ export async function startStripeStandIn(options: { port?: number } = {}): Promi
     return subscription;
   }
 
-  return {
+  const outbox: StripeEventObject[] = [];
+  const page = (title: string, body: string) => ({ status: 200, body: `<!doctype html><html><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>` });
+
+  // What the browser sees of Stripe (the hosted checkout and portal pages), and the test
+  // controls that browser tests in another process call over HTTP (unauthenticated: loopback, tests only).
+  function controlRoutes(request: StandInRequest): StandInReply | null {
+    const checkout = /^\/checkout\/([^/]+)(\/pay)?$/.exec(request.path);
+    if (checkout) {
+      const session = state.checkoutSessions.get(checkout[1]!);
+      if (!session) return json(404, { error: { message: "no such checkout session" } });
+      if (!checkout[2]) {
+        const line = (session.line_items as Obj[])[0]!;
+        const price = state.prices.get(String(line.price));
+        return page("Stripe stand-in checkout", `<p>${String(price?.lookup_key)} x ${String(line.quantity)}</p><form method="post" action="/checkout/${session.id}/pay"><button type="submit">Subscribe</button></form>`);
+      }
+      outbox.push(...standIn.completeCheckout(session.id));
+      return { status: 303, headers: { location: String(session.success_url) } };
+    }
+    if (/^\/portal\/[^/]+$/.test(request.path)) return page("Stripe stand-in customer portal", "<p>Manage your subscription.</p>");
+    if (request.path.startsWith("/hosted/invoices/")) return page("Stripe stand-in invoice", "<p>Invoice.</p>");
+    if (!request.path.startsWith("/_stand-in/")) return null;
+    const body = request.json();
+    if (request.method === "GET" && request.path === "/_stand-in/outbox") return json(200, { events: outbox.splice(0) });
+    if (request.method === "GET" && request.path === "/_stand-in/subscriptions") {
+      const customer = request.query.get("customer");
+      return json(200, { data: [...state.subscriptions.values()].filter((subscription) => !customer || subscription.customer === customer) });
+    }
+    const sessionAction = /^\/_stand-in\/checkout-sessions\/([^/]+)\/complete$/.exec(request.path);
+    if (sessionAction && request.method === "POST") return json(200, { events: standIn.completeCheckout(sessionAction[1]!, { trialDays: Number(body.trialDays ?? 0) }) });
+    const action = /^\/_stand-in\/subscriptions\/([^/]+)\/(fail-payment|cancel|update)$/.exec(request.path);
+    if (action && request.method === "POST") {
+      if (!state.subscriptions.has(action[1]!)) return json(404, { error: { message: "no such subscription" } });
+      if (action[2] === "fail-payment") return json(200, { events: standIn.failPayment(action[1]!) });
+      if (action[2] === "cancel") return json(200, { events: [standIn.cancel(action[1]!)] });
+      return json(200, { events: [standIn.updateSubscription(action[1]!, body as Parameters<StripeStandIn["updateSubscription"]>[1])] });
+    }
+    return json(404, { error: { message: `no stand-in control ${request.method} ${request.path}` } });
+  }
+
+  const standIn: StripeStandIn = {
     ...server,
+    outbox,
     state,
     secretKey: STRIPE_STAND_IN_SECRET_KEY,
     webhookSecret: STRIPE_STAND_IN_WEBHOOK_SECRET,
@@ -145,4 +189,5 @@ export async function startStripeStandIn(options: { port?: number } = {}): Promi
       return { body, headers: { "content-type": "application/json", "stripe-signature": header } };
     },
   };
+  return standIn;
 }
