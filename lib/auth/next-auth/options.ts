@@ -4,6 +4,7 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import { recordAudit } from "../../audit/record";
+import { applySsoMembership } from "../../sso/jit";
 import { getDb } from "../../db";
 import { appUrl } from "../../env";
 import { requestMeta, isSecureRequest } from "../request-meta";
@@ -41,6 +42,7 @@ export async function authOptions(request: Request, providerId: string | undefin
   const meta = requestMeta(request);
   const adapterContext: AdapterContext = { method: kind.kind === "email" ? "magic_link" : "sso", meta };
   const org = kind.kind === "org" ? await orgSsoProvider(kind.orgSlug) : null;
+  if (org) adapterContext.ssoConnectionId = org.connectionId;
   const instance = instanceSsoProvider();
 
   const options: AuthOptions = {
@@ -58,7 +60,12 @@ export async function authOptions(request: Request, providerId: string | undefin
       session: ({ session, user }) => ({ ...session, user: { id: user.id, email: user.email, name: user.name } }),
     },
     events: {
-      async signIn({ user, account, isNewUser }) {
+      async signIn({ user, account, profile, isNewUser }) {
+        if (org) {
+          await getDb().$transaction((tx) =>
+            applySsoMembership(tx, { orgId: org.orgId, userId: user.id, claims: profile as Record<string, unknown> | undefined, via: "oidc", ip: meta.ip, userAgent: meta.userAgent, requestId }),
+          );
+        }
         await recordAudit(getDb(), {
           action: "auth.sign_in",
           actorId: user.id,
