@@ -111,6 +111,11 @@ async function validatedProfile(connection: SamlConnectionRow, samlResponse: str
   const acsUrl = spUrls(connection.id).acsUrl;
   const facts = assertionFacts(profile);
   const envelope = envelopeFacts(samlResponse);
+  // node-saml checks idpIssuer only on other bindings: the assertion's Issuer is checked here.
+  if (profile.issuer !== connection.idpEntityId) {
+    logger.warn({ connectionId: connection.id }, "SAML response refused: issued by another entity");
+    return { refusal: { reason: "SamlResponseInvalid" } };
+  }
   if (!facts.id || !facts.recipients.includes(acsUrl) || (envelope.destination !== null && envelope.destination !== acsUrl)) {
     logger.warn({ connectionId: connection.id }, "SAML response refused: not addressed to this ACS");
     return { refusal: { reason: "SamlResponseInvalid" } };
