@@ -6,7 +6,7 @@ import { recordAudit } from "../../audit/record";
 import type { RequestMeta } from "../../auth/request-meta";
 import { assertSsoAllowed } from "../../billing/quota";
 import { getDb } from "../../db";
-import { NotFound } from "../../errors";
+import { Invalid, NotFound } from "../../errors";
 import { deleteSystemSecrets, putSystemSecrets, systemSecretKey } from "../../secrets/system-secrets";
 import { endSessionsOfConnection } from "../sso-sessions";
 import { certificateSummary, normalizeCertificate, selfSignedCertificate } from "./certificates";
@@ -57,18 +57,22 @@ export async function getSamlConnection(org: { id: string; slug: string }): Prom
 }
 
 /** The IdP's settings from whichever form the admin used; network calls happen here, outside transactions. */
-async function idpSettings(input: SamlConnectionInput): Promise<IdpSettings & { metadataUrl: string | null }> {
+async function idpSettings(input: SamlConnectionInput, existing: Row | null): Promise<IdpSettings & { metadataUrl: string | null }> {
   if (input.metadataXml?.trim()) return { ...parseIdpMetadata(input.metadataXml), metadataUrl: null };
   if (input.metadataUrl) return { ...parseIdpMetadata(await fetchIdpMetadata(input.metadataUrl)), metadataUrl: input.metadataUrl };
+  if (!input.idpCertificates) {
+    if (existing) return { entityId: existing.idpEntityId, ssoUrl: existing.idpSsoUrl, certificates: existing.idpCertificates, metadataUrl: existing.idpMetadataUrl };
+    throw new Invalid("Give the IdP metadata (XML or URL), or its entity id, SSO URL and certificate", [{ path: "metadataXml", message: "required" }]);
+  }
   const certificates = [...new Set(input.idpCertificates!.map((pem, index) => normalizeCertificate(pem, `idpCertificates.${index}`)))];
   return { entityId: input.idpEntityId!, ssoUrl: input.idpSsoUrl!, certificates, metadataUrl: null };
 }
 
 export async function saveSamlConnection(ctx: SamlChangeContext, input: SamlConnectionInput): Promise<SamlConnectionView> {
   const db = getDb();
-  const existing = await db.samlConnection.findUnique({ where: { orgId: ctx.org.id }, select: { id: true, enabled: true } });
+  const existing = await db.samlConnection.findUnique({ where: { orgId: ctx.org.id }, select });
   if (!existing) await assertSsoAllowed(ctx.org.id);
-  const idp = await idpSettings(input);
+  const idp = await idpSettings(input, existing);
   const spKeys = existing ? null : selfSignedCertificate(`Bastion SP ${ctx.org.slug}`);
   const dataKey = spKeys ? await systemSecretKey(ctx.org.id) : null;
   const data = {

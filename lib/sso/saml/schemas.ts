@@ -6,6 +6,7 @@ import { issuerUrl } from "../schemas";
 
 const certificate = text().trim().min(100).max(20_000);
 
+/** Without metadata or IdP fields, an update keeps the stored IdP settings. */
 export const samlConnectionInput = z
   .object({
     metadataXml: text().max(500_000).optional(),
@@ -19,9 +20,9 @@ export const samlConnectionInput = z
     enforceForDomains: z.boolean().default(false),
     enabled: z.boolean().default(true),
   })
-  .refine((input) => Boolean(input.metadataXml?.trim() || input.metadataUrl || (input.idpEntityId && input.idpSsoUrl && input.idpCertificates)), {
-    message: "give the IdP metadata (XML or URL), or its entity id, SSO URL and certificate",
-    path: ["metadataXml"],
+  .refine((input) => !(input.idpEntityId || input.idpSsoUrl || input.idpCertificates) || Boolean(input.idpEntityId && input.idpSsoUrl && input.idpCertificates), {
+    message: "give the IdP's entity id, SSO URL and certificate together",
+    path: ["idpEntityId"],
   });
 
 export type SamlConnectionInput = z.infer<typeof samlConnectionInput>;
