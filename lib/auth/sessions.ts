@@ -15,12 +15,20 @@ export type NewSession = { token: string; sessionId: string; expires: Date };
 
 export async function createSession(
   db: Db | Tx,
-  input: { userId: string; method: SessionMethod; ip: string | null; userAgent: string | null },
+  input: { userId: string; method: SessionMethod; ip: string | null; userAgent: string | null; ssoConnectionId?: string },
 ): Promise<NewSession> {
   const token = randomToken();
   const expires = new Date(Date.now() + SESSION_LIFETIME_MS);
   const session = await db.session.create({
-    data: { tokenHash: hashToken(token), userId: input.userId, expires, method: input.method, ipAddress: input.ip, userAgent: input.userAgent },
+    data: {
+      tokenHash: hashToken(token),
+      userId: input.userId,
+      expires,
+      method: input.method,
+      ipAddress: input.ip,
+      userAgent: input.userAgent,
+      ssoConnectionId: input.ssoConnectionId ?? null,
+    },
     select: { id: true },
   });
   return { token, sessionId: session.id, expires };

@@ -14,7 +14,7 @@ export async function ssoRequirementFor(email: string): Promise<SsoRequirement |
     where: {
       domain: emailDomain(email),
       verifiedAt: { not: null },
-      org: { deletedAt: null, ssoConnection: { is: { enforceForDomains: true } } },
+      org: { deletedAt: null, OR: [{ ssoConnection: { is: { enforceForDomains: true } } }, { samlConnection: { is: { enforceForDomains: true, enabled: true } } }] },
     },
     select: { org: { select: { slug: true } } },
   });

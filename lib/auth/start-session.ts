@@ -5,8 +5,14 @@ import { isSecureRequest, requestMeta } from "./request-meta";
 import { sessionCookieHeader } from "./session-cookie";
 import { createSession, type SessionMethod } from "./sessions";
 
-export async function startSession(db: Db | Tx, request: Request, userId: string, method: SessionMethod): Promise<{ sessionId: string; setCookie: string }> {
+export async function startSession(
+  db: Db | Tx,
+  request: Request,
+  userId: string,
+  method: SessionMethod,
+  ssoConnectionId?: string,
+): Promise<{ sessionId: string; setCookie: string }> {
   const meta = requestMeta(request);
-  const session = await createSession(db, { userId, method, ip: meta.ip, userAgent: meta.userAgent });
+  const session = await createSession(db, { userId, method, ip: meta.ip, userAgent: meta.userAgent, ssoConnectionId });
   return { sessionId: session.sessionId, setCookie: sessionCookieHeader(session.token, session.expires, isSecureRequest(request)) };
 }

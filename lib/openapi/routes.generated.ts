@@ -69,8 +69,10 @@ import * as r65 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
 import * as r66 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
 import * as r67 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
 import * as r68 from "@/app/api/v1/orgs/[slug]/sso/route";
-import * as r69 from "@/app/api/v1/orgs/[slug]/usage/route";
-import * as r70 from "@/app/api/v1/orgs/[slug]/usage/report/route";
+import * as r69 from "@/app/api/v1/orgs/[slug]/sso/jit/route";
+import * as r70 from "@/app/api/v1/orgs/[slug]/sso/saml/route";
+import * as r71 from "@/app/api/v1/orgs/[slug]/usage/route";
+import * as r72 from "@/app/api/v1/orgs/[slug]/usage/report/route";
 
 export const API_ROUTES: Record<string, RouteModule> = {
   "/api/v1/account": r0,
@@ -142,6 +144,8 @@ export const API_ROUTES: Record<string, RouteModule> = {
   "/api/v1/orgs/[slug]/secrets/rotate-data-key": r66,
   "/api/v1/orgs/[slug]/secrets/values": r67,
   "/api/v1/orgs/[slug]/sso": r68,
-  "/api/v1/orgs/[slug]/usage": r69,
-  "/api/v1/orgs/[slug]/usage/report": r70,
+  "/api/v1/orgs/[slug]/sso/jit": r69,
+  "/api/v1/orgs/[slug]/sso/saml": r70,
+  "/api/v1/orgs/[slug]/usage": r71,
+  "/api/v1/orgs/[slug]/usage/report": r72,
 };

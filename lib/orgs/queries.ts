@@ -8,6 +8,8 @@ export const orgKeys = {
   org: (slug: string) => ["orgs", slug] as const,
   domains: (slug: string) => ["orgs", slug, "domains"] as const,
   sso: (slug: string) => ["orgs", slug, "sso"] as const,
+  saml: (slug: string) => ["orgs", slug, "sso", "saml"] as const,
+  ssoJit: (slug: string) => ["orgs", slug, "sso", "jit"] as const,
   transfer: (slug: string) => ["orgs", slug, "ownership-transfer"] as const,
 };
 

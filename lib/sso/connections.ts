@@ -1,16 +1,17 @@
 // An organization's own OIDC identity provider: read, save (after discovery), delete.
-// The client secret is encrypted at rest and never leaves the server once saved.
+// The client secret is a system secret (client-secret.ts) and never leaves the server once saved.
 import "server-only";
 import { recordAudit } from "../audit/record";
 import { orgProviderId } from "../auth/next-auth/providers";
 import type { RequestMeta } from "../auth/request-meta";
-import { encryptSsoSecret } from "../auth/sso-secret";
 import { getDb } from "../db";
 import { appUrl } from "../env";
 import { Invalid, NotFound } from "../errors";
 import { discoverIssuer } from "./discovery";
 import type { SsoConnectionInput } from "./schemas";
 import { assertSsoAllowed } from "../billing/quota";
+import { deleteSsoClientSecret, putSsoClientSecret, ssoSecretDataKey } from "./client-secret";
+import { endSessionsOfConnection } from "./sso-sessions";
 
 export type SsoConnectionView = {
   issuer: string;
@@ -54,11 +55,13 @@ export async function saveSsoConnection(ctx: SsoChangeContext, input: SsoConnect
   }
   // Before the transaction: a network call must not hold a database connection.
   const issuer = await discoverIssuer(input.issuer);
-  const clientSecretEncrypted = input.clientSecret ? encryptSsoSecret(ctx.org.id, input.clientSecret) : existing!.clientSecretEncrypted;
-  const data = { issuer, clientId: input.clientId, clientSecretEncrypted, enforceForDomains: input.enforceForDomains };
+  const dataKey = input.clientSecret ? await ssoSecretDataKey(ctx.org.id) : null;
+  // A new secret replaces any legacy ciphertext; without one, the stored secret stays.
+  const data = { issuer, clientId: input.clientId, enforceForDomains: input.enforceForDomains, ...(input.clientSecret ? { clientSecretEncrypted: null } : {}) };
 
   const row = await db.$transaction(async (tx) => {
     const saved = await tx.ssoConnection.upsert({ where: { orgId: ctx.org.id }, create: { orgId: ctx.org.id, ...data }, update: data, select: viewSelect });
+    if (input.clientSecret && dataKey) await putSsoClientSecret(tx, dataKey, { orgId: ctx.org.id, connectionId: saved.id, clientSecret: input.clientSecret, actorUserId: ctx.actorId });
     await recordAudit(tx, {
       action: "sso.config_updated",
       orgId: ctx.org.id,
@@ -80,6 +83,8 @@ export async function deleteSsoConnection(ctx: SsoChangeContext): Promise<void> 
     const row = await tx.ssoConnection.findUnique({ where: { orgId: ctx.org.id }, select: { id: true, issuer: true } });
     if (!row) throw new NotFound("SSO configuration");
     await tx.ssoConnection.delete({ where: { id: row.id } });
+    await deleteSsoClientSecret(tx, ctx.org.id, row.id);
+    await endSessionsOfConnection(tx, row.id);
     await recordAudit(tx, {
       action: "sso.config_deleted",
       orgId: ctx.org.id,

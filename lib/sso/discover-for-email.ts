@@ -9,15 +9,19 @@ export async function ssoSignInPathFor(email: string): Promise<string | null> {
   const required = await ssoRequirementFor(email);
   if (required) return required.signInPath;
   const offered = await getDb().orgDomain.findFirst({
-    where: { domain: emailDomain(email), verifiedAt: { not: null }, org: { deletedAt: null, ssoConnection: { isNot: null } } },
+    where: { domain: emailDomain(email), verifiedAt: { not: null }, org: { deletedAt: null, OR: [{ ssoConnection: { isNot: null } }, { samlConnection: { is: { enabled: true } } }] } },
     orderBy: { verifiedAt: "asc" },
     select: { org: { select: { slug: true } } },
   });
   return offered ? `/sso/${offered.org.slug}` : null;
 }
 
-/** Whether /sso/<slug> leads anywhere. */
-export async function orgHasSso(slug: string): Promise<boolean> {
-  const org = await getDb().organization.findFirst({ where: { slug, deletedAt: null, ssoConnection: { isNot: null } }, select: { id: true } });
-  return org !== null;
+/** Where /sso/<slug> leads: the org's enabled SAML connection first, else its OIDC one, else nowhere. */
+export async function orgSsoEntry(slug: string): Promise<{ kind: "saml"; connectionId: string } | { kind: "oidc" } | null> {
+  const org = await getDb().organization.findFirst({
+    where: { slug, deletedAt: null },
+    select: { ssoConnection: { select: { id: true } }, samlConnection: { select: { id: true, enabled: true } } },
+  });
+  if (org?.samlConnection?.enabled) return { kind: "saml", connectionId: org.samlConnection.id };
+  return org?.ssoConnection ? { kind: "oidc" } : null;
 }

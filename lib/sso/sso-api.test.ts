@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DELETE, GET, PUT } from "@/app/api/v1/orgs/[slug]/sso/route";
 import { GET as discoverGet, POST as discoverPost } from "@/app/api/v1/auth/sso/discover/route";
-import { decryptSsoSecret } from "../auth/sso-secret";
+import { readSsoClientSecret } from "./client-secret";
 import { getDb } from "../db";
 import { captureLogs } from "../testing/capture-logs";
 import { describeWith } from "../testing/describe";
@@ -68,8 +68,9 @@ describeWith(["postgres", "redis"], "per-org SSO settings API", () => {
     expect(JSON.parse(read).sso.hasClientSecret).toBe(true);
 
     const row = await getDb().ssoConnection.findUniqueOrThrow({ where: { orgId: org.id } });
-    expect(row.clientSecretEncrypted).not.toContain(SECRET);
-    expect(decryptSsoSecret(org.id, row.clientSecretEncrypted)).toBe(SECRET);
+    expect(row.clientSecretEncrypted).toBeNull();
+    expect(rowsText(await getDb().secretVersion.findMany({ where: { orgId: org.id } }))).not.toContain(SECRET);
+    expect(await readSsoClientSecret(row)).toBe(SECRET);
 
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { orgId: org.id, action: "sso.config_updated" } });
     expect(event).toMatchObject({ actorId: caller.user.id, targetType: "sso_connection", targetId: row.id });
@@ -88,7 +89,7 @@ describeWith(["postgres", "redis"], "per-org SSO settings API", () => {
     expect(updated.status).toBe(200);
     const row = await getDb().ssoConnection.findUniqueOrThrow({ where: { orgId: org.id } });
     expect(row.clientId).toBe("bastion-2");
-    expect(decryptSsoSecret(org.id, row.clientSecretEncrypted)).toBe(SECRET);
+    expect(await readSsoClientSecret(row)).toBe(SECRET);
   });
 
   it("refuses with 422 when discovery fails or the issuer URL is not acceptable", async () => {

@@ -38,7 +38,13 @@ async function formBody(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
 }
 
-export async function startTestOidcProvider(options: { port?: number; clients: TestOidcClient[]; misbehaviour?: Misbehaviour }): Promise<TestOidcProvider> {
+export async function startTestOidcProvider(options: {
+  port?: number;
+  clients: TestOidcClient[];
+  misbehaviour?: Misbehaviour;
+  /** The `groups` claim for an email (role mapping tests). */
+  groupsFor?: (email: string) => string[];
+}): Promise<TestOidcProvider> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -60,7 +66,7 @@ export async function startTestOidcProvider(options: { port?: number; clients: T
     })),
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(16).toString("hex")] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     features: { devInteractions: { enabled: false } },
     // Email and name in the ID token itself (Bastion reads the profile from it).
     conformIdTokenClaims: false,
@@ -76,6 +82,7 @@ export async function startTestOidcProvider(options: { port?: number; clients: T
           email: account.email,
           email_verified: !misbehave.unverifiedEmail?.(account.email),
           name: account.email.split("@")[0],
+          ...(options.groupsFor ? { groups: options.groupsFor(account.email) } : {}),
         }),
       };
     },

@@ -1,7 +1,7 @@
 // Orgs, memberships, verified domains and SSO connections for identity tests, made
 // through Prisma against the run's real database.
 import type { Role } from "../authz/permissions";
-import { encryptSsoSecret } from "../auth/sso-secret";
+import { putSsoClientSecret, ssoSecretDataKey } from "../sso/client-secret";
 import { getDb } from "../db";
 import { uniqueSuffix } from "./fixtures";
 
@@ -19,13 +19,10 @@ export async function addVerifiedDomain(orgId: string, domain: string) {
 }
 
 export async function addSsoConnection(orgId: string, input: { issuer: string; clientId: string; clientSecret: string; enforceForDomains?: boolean }) {
-  return getDb().ssoConnection.create({
-    data: {
-      orgId,
-      issuer: input.issuer,
-      clientId: input.clientId,
-      clientSecretEncrypted: encryptSsoSecret(orgId, input.clientSecret),
-      enforceForDomains: input.enforceForDomains ?? false,
-    },
+  const dataKey = await ssoSecretDataKey(orgId);
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.ssoConnection.create({ data: { orgId, issuer: input.issuer, clientId: input.clientId, enforceForDomains: input.enforceForDomains ?? false } });
+    await putSsoClientSecret(tx, dataKey, { orgId, connectionId: row.id, clientSecret: input.clientSecret, actorUserId: null });
+    return row;
   });
 }

@@ -16,6 +16,8 @@ export type AdapterContext = {
   meta: RequestMeta;
   /** Set by the sign-in policy when the IdP's email assertion is trustworthy. */
   emailTrusted?: boolean;
+  /** The org SSO connection signing in, remembered on the session so disabling it ends the session. */
+  ssoConnectionId?: string;
 };
 
 type UserRow = { id: string; email: string; name: string | null; image: string | null; emailVerified: Date | null; deactivatedAt: Date | null };
@@ -82,6 +84,7 @@ export function bastionAdapter(context: AdapterContext): Adapter {
           userId,
           expires,
           method: context.method,
+          ssoConnectionId: context.ssoConnectionId ?? null,
           ipAddress: context.meta.ip,
           userAgent: context.meta.userAgent,
         },

@@ -4,6 +4,7 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import { recordAudit } from "../../audit/record";
+import { applySsoMembership } from "../../sso/jit";
 import { getDb } from "../../db";
 import { appUrl } from "../../env";
 import { requestMeta, isSecureRequest } from "../request-meta";
@@ -41,7 +42,9 @@ export async function authOptions(request: Request, providerId: string | undefin
   const meta = requestMeta(request);
   const adapterContext: AdapterContext = { method: kind.kind === "email" ? "magic_link" : "sso", meta };
   const org = kind.kind === "org" ? await orgSsoProvider(kind.orgSlug) : null;
+  if (org) adapterContext.ssoConnectionId = org.connectionId;
   const instance = instanceSsoProvider();
+  let ssoClaims: Record<string, unknown> | undefined;
 
   const options: AuthOptions = {
     secret: authSecret(),
@@ -54,11 +57,20 @@ export async function authOptions(request: Request, providerId: string | undefin
     pages: { signIn: "/sign-in", verifyRequest: "/magic-link-sent", error: "/auth-error", newUser: "/onboarding" },
     callbacks: {
       redirect: ({ url }) => sameOriginPath(url),
-      signIn: (attempt) => signInPolicy(attempt, { kind, orgId: org?.orgId ?? null, adapter: adapterContext, requestId, currentUserId: () => currentUserId(request) }),
+      signIn: (attempt) => {
+        // The IdP's raw claims (groups for role mapping); events.signIn only sees the mapped profile.
+        ssoClaims = attempt.profile as Record<string, unknown> | undefined;
+        return signInPolicy(attempt, { kind, orgId: org?.orgId ?? null, adapter: adapterContext, requestId, currentUserId: () => currentUserId(request) });
+      },
       session: ({ session, user }) => ({ ...session, user: { id: user.id, email: user.email, name: user.name } }),
     },
     events: {
       async signIn({ user, account, isNewUser }) {
+        if (org) {
+          await getDb().$transaction((tx) =>
+            applySsoMembership(tx, { orgId: org.orgId, userId: user.id, claims: ssoClaims, via: "oidc", ip: meta.ip, userAgent: meta.userAgent, requestId }),
+          );
+        }
         await recordAudit(getDb(), {
           action: "auth.sign_in",
           actorId: user.id,

@@ -7,9 +7,8 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import EmailProvider from "next-auth/providers/email";
 import { getDb } from "../../db";
 import { env } from "../../env";
-import { logger } from "../../logger";
 import { wellKnownUrl } from "../../sso/discovery";
-import { decryptSsoSecret } from "../sso-secret";
+import { readSsoClientSecret } from "../../sso/client-secret";
 import { sendMagicLink, MAGIC_LINK_LIFETIME_SECONDS } from "./magic-link-mail";
 
 export const INSTANCE_SSO_PROVIDER_ID = "oidc";
@@ -67,26 +66,21 @@ export function instanceSsoProvider(): OAuthConfig<OidcProfile> | null {
   return oidcProvider({ id: INSTANCE_SSO_PROVIDER_ID, name: OIDC_DISPLAY_NAME, issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET });
 }
 
-export type OrgSso = { orgId: string; orgSlug: string; orgName: string; provider: OAuthConfig<OidcProfile> };
+export type OrgSso = { orgId: string; orgSlug: string; orgName: string; connectionId: string; provider: OAuthConfig<OidcProfile> };
 
 /** The org's SSO provider, or null when the org does not exist or has no SSO connection. */
 export async function orgSsoProvider(orgSlug: string): Promise<OrgSso | null> {
   const org = await getDb().organization.findFirst({
     where: { slug: orgSlug, deletedAt: null },
-    select: { id: true, slug: true, name: true, ssoConnection: { select: { issuer: true, clientId: true, clientSecretEncrypted: true } } },
+    select: { id: true, slug: true, name: true, ssoConnection: { select: { id: true, issuer: true, clientId: true, clientSecretEncrypted: true } } },
   });
   if (!org?.ssoConnection) return null;
-  const { issuer, clientId, clientSecretEncrypted } = org.ssoConnection;
-  let clientSecret: string;
-  try {
-    clientSecret = decryptSsoSecret(org.id, clientSecretEncrypted);
-  } catch {
-    // AUTH_SECRET changed since the secret was saved: the org admin must enter it again.
-    logger.error({ orgId: org.id }, "cannot decrypt the org's SSO client secret; save the SSO settings again");
-    return null;
-  }
+  const { id, issuer, clientId } = org.ssoConnection;
+  const clientSecret = await readSsoClientSecret({ ...org.ssoConnection, orgId: org.id });
+  if (clientSecret === null) return null;
   return {
     orgId: org.id,
+    connectionId: id,
     orgSlug: org.slug,
     orgName: org.name,
     provider: oidcProvider({ id: orgProviderId(org.slug), name: org.name, issuer, clientId, clientSecret }),

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { DangerZone } from "@/components/orgs/danger-zone";
 import { DomainsPanel } from "@/components/orgs/domains-panel";
 import { OrgSettingsForm } from "@/components/orgs/org-settings-form";
+import { SamlPanel } from "@/components/orgs/saml-panel";
+import { SsoJitPanel } from "@/components/orgs/sso-jit-panel";
 import { SsoPanel } from "@/components/orgs/sso-panel";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { UsageChart } from "@/components/usage/usage-chart";
@@ -59,6 +61,28 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
           </CardHeader>
           <CardContent>
             <SsoPanel slug={org.slug} />
+          </CardContent>
+        </Card>
+      )}
+      {can("sso:manage") && (
+        <Card>
+          <CardHeader>
+            <CardTitle>SAML single sign-on</CardTitle>
+            <CardDescription>Let members sign in through your SAML 2.0 identity provider.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <SamlPanel slug={org.slug} />
+          </CardContent>
+        </Card>
+      )}
+      {can("sso:manage") && (
+        <Card>
+          <CardHeader>
+            <CardTitle>Just-in-time membership</CardTitle>
+            <CardDescription>What signing in through your identity provider (OIDC or SAML) does to membership.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <SsoJitPanel slug={org.slug} />
           </CardContent>
         </Card>
       )}

@@ -1,0 +1,16 @@
+// GET /api/saml/:connectionId/metadata — the service provider's SAML metadata (public:
+// IdPs import it by URL). Its URL is also the SP entity id.
+import { z } from "zod";
+import { NotFound } from "@/lib/errors";
+import { route } from "@/lib/http/route";
+import { findActiveSamlConnection } from "@/lib/sso/saml/acs";
+import { spMetadataXml } from "@/lib/sso/saml/service-provider";
+import { idParam } from "@/lib/validation/text";
+
+const params = z.object({ connectionId: idParam() });
+
+export const GET = route({ auth: "none", schemas: { params } }, async ({ params }) => {
+  const connection = await findActiveSamlConnection(params.connectionId);
+  if (!connection) throw new NotFound("SAML connection");
+  return new Response(await spMetadataXml(connection), { headers: { "content-type": "application/samlmetadata+xml; charset=utf-8" } });
+});

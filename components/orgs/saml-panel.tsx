@@ -1,0 +1,139 @@
+"use client";
+
+// The org's SAML identity provider: IdP metadata (XML or URL) or entity id, SSO URL and
+// certificate(s) in; the service provider details to give the IdP out, with copy buttons.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { apiFetch, type ApiError } from "@/lib/api-client";
+import { orgKeys } from "@/lib/orgs/queries";
+
+type SamlView = {
+  idpEntityId: string;
+  idpSsoUrl: string;
+  idpCertificates: { subject: string; notAfter: string; fingerprint256: string }[];
+  requireEncryptedAssertions: boolean;
+  allowUnverifiedDomains: boolean;
+  enforceForDomains: boolean;
+  enabled: boolean;
+  sp: { entityId: string; acsUrl: string; metadataUrl: string; certificate: string };
+};
+
+function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={id}>{label}</Label>
+      <div className="flex gap-2">
+        <Input id={id} readOnly value={value} className="font-mono text-xs" />
+        <Button
+          type="button"
+          variant="outline"
+          size="sm"
+          aria-label={`Copy ${label}`}
+          onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}
+        >
+          {copied ? "Copied" : "Copy"}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function SamlPanel({ slug }: { slug: string }) {
+  const queryClient = useQueryClient();
+  const saml = useQuery({ queryKey: orgKeys.saml(slug), queryFn: () => apiFetch<{ saml: SamlView | null }>(`/api/v1/orgs/${slug}/sso/saml`) });
+  const saved = saml.data?.saml ?? null;
+  const [form, setForm] = useState({ metadataXml: "", metadataUrl: "", requireEncryptedAssertions: false, allowUnverifiedDomains: false, enforceForDomains: false, enabled: true });
+  const [loadedFrom, setLoadedFrom] = useState<SamlView | null>(null);
+  if (saved && saved !== loadedFrom) {
+    setLoadedFrom(saved);
+    setForm({ ...form, requireEncryptedAssertions: saved.requireEncryptedAssertions, allowUnverifiedDomains: saved.allowUnverifiedDomains, enforceForDomains: saved.enforceForDomains, enabled: saved.enabled });
+  }
+  const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.saml(slug) });
+  const save = useMutation<unknown, ApiError>({
+    mutationFn: () =>
+      apiFetch(`/api/v1/orgs/${slug}/sso/saml`, {
+        method: "PUT",
+        body: {
+          ...form,
+          metadataXml: form.metadataXml.trim() || undefined,
+          metadataUrl: form.metadataUrl.trim() || undefined,
+        },
+      }),
+    onSuccess: () => {
+      setForm({ ...form, metadataXml: "", metadataUrl: "" });
+      return refresh();
+    },
+  });
+  const remove = useMutation<unknown, ApiError>({ mutationFn: () => apiFetch(`/api/v1/orgs/${slug}/sso/saml`, { method: "DELETE" }), onSuccess: refresh });
+  const check = (name: "requireEncryptedAssertions" | "allowUnverifiedDomains" | "enforceForDomains" | "enabled", label: string) => (
+    <label className="flex items-center gap-2 text-sm">
+      <input type="checkbox" checked={form[name]} onChange={(event) => setForm({ ...form, [name]: event.target.checked })} />
+      {label}
+    </label>
+  );
+
+  return (
+    <div className="flex max-w-xl flex-col gap-6">
+      {saved && (
+        <section className="flex flex-col gap-3 rounded-md border border-border bg-background p-4" aria-label="Service provider details">
+          <p className="text-sm text-muted-foreground">Give these to your identity provider (or let it import the metadata URL).</p>
+          <CopyField id="saml-sp-entity-id" label="SP entity ID" value={saved.sp.entityId} />
+          <CopyField id="saml-sp-acs-url" label="ACS URL" value={saved.sp.acsUrl} />
+          <CopyField id="saml-sp-metadata-url" label="Metadata URL" value={saved.sp.metadataUrl} />
+          <div className="flex flex-col gap-1">
+            <Label htmlFor="saml-sp-certificate">Signing and encryption certificate</Label>
+            <textarea id="saml-sp-certificate" readOnly rows={4} value={saved.sp.certificate} className="rounded-md border border-border bg-background p-2 font-mono text-xs" />
+          </div>
+          <p className="text-xs text-muted-foreground">
+            IdP: <span className="text-foreground">{saved.idpEntityId}</span>, {saved.idpCertificates.length} certificate(s), valid until{" "}
+            {saved.idpCertificates.map((cert) => cert.notAfter.slice(0, 10)).join(" and ")}.
+          </p>
+        </section>
+      )}
+      <form
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="saml-metadata-url">IdP metadata URL</Label>
+          <Input id="saml-metadata-url" placeholder="https://idp.example.com/saml/metadata" value={form.metadataUrl} onChange={(event) => setForm({ ...form, metadataUrl: event.target.value })} />
+        </div>
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="saml-metadata-xml">or IdP metadata XML</Label>
+          <textarea
+            id="saml-metadata-xml"
+            rows={5}
+            className="rounded-md border border-border bg-background p-2 font-mono text-xs"
+            placeholder={saved ? "Leave empty to keep the current IdP settings" : "<md:EntityDescriptor …>"}
+            value={form.metadataXml}
+            onChange={(event) => setForm({ ...form, metadataXml: event.target.value })}
+          />
+        </div>
+        {check("enabled", "Enabled (turning it off signs out everyone who signed in through it)")}
+        {check("enforceForDomains", "Require SSO for members with an email on our verified domains")}
+        {check("requireEncryptedAssertions", "Require encrypted assertions")}
+        {check("allowUnverifiedDomains", "Accept emails outside our verified domains (new accounts only)")}
+        {(save.error ?? remove.error) && <Alert variant="error">{(save.error ?? remove.error)!.message}</Alert>}
+        {save.isSuccess && <Alert variant="success">SAML settings saved.</Alert>}
+        <div className="flex gap-2">
+          <Button type="submit" disabled={save.isPending}>
+            Save SAML
+          </Button>
+          {saved && (
+            <Button type="button" variant="ghost" onClick={() => remove.mutate()}>
+              Remove SAML
+            </Button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}
