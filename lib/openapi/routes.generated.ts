@@ -64,22 +64,24 @@ import * as r60 from "@/app/api/v1/orgs/[slug]/notification-rules/route";
 import * as r61 from "@/app/api/v1/orgs/[slug]/notification-rules/[ruleId]/route";
 import * as r62 from "@/app/api/v1/orgs/[slug]/ownership-transfer/route";
 import * as r63 from "@/app/api/v1/orgs/[slug]/ownership-transfer/accept/route";
-import * as r64 from "@/app/api/v1/orgs/[slug]/secrets/route";
-import * as r65 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/route";
-import * as r66 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/reveal/route";
-import * as r67 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/undelete/route";
-import * as r68 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/route";
-import * as r69 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore/route";
-import * as r70 from "@/app/api/v1/orgs/[slug]/secrets/export/route";
-import * as r71 from "@/app/api/v1/orgs/[slug]/secrets/import/route";
-import * as r72 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
-import * as r73 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
-import * as r74 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
-import * as r75 from "@/app/api/v1/orgs/[slug]/sso/route";
-import * as r76 from "@/app/api/v1/orgs/[slug]/trusted-issuers/route";
-import * as r77 from "@/app/api/v1/orgs/[slug]/trusted-issuers/[issuerId]/route";
-import * as r78 from "@/app/api/v1/orgs/[slug]/usage/route";
-import * as r79 from "@/app/api/v1/orgs/[slug]/usage/report/route";
+import * as r64 from "@/app/api/v1/orgs/[slug]/scim/route";
+import * as r65 from "@/app/api/v1/orgs/[slug]/scim/groups/[groupId]/route";
+import * as r66 from "@/app/api/v1/orgs/[slug]/secrets/route";
+import * as r67 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/route";
+import * as r68 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/reveal/route";
+import * as r69 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/undelete/route";
+import * as r70 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/route";
+import * as r71 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore/route";
+import * as r72 from "@/app/api/v1/orgs/[slug]/secrets/export/route";
+import * as r73 from "@/app/api/v1/orgs/[slug]/secrets/import/route";
+import * as r74 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
+import * as r75 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
+import * as r76 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
+import * as r77 from "@/app/api/v1/orgs/[slug]/sso/route";
+import * as r78 from "@/app/api/v1/orgs/[slug]/trusted-issuers/route";
+import * as r79 from "@/app/api/v1/orgs/[slug]/trusted-issuers/[issuerId]/route";
+import * as r80 from "@/app/api/v1/orgs/[slug]/usage/route";
+import * as r81 from "@/app/api/v1/orgs/[slug]/usage/report/route";
 
 export const API_ROUTES: Record<string, RouteModule> = {
   "/api/scim/v2/[slug]/Groups": r0,
@@ -146,20 +148,22 @@ export const API_ROUTES: Record<string, RouteModule> = {
   "/api/v1/orgs/[slug]/notification-rules/[ruleId]": r61,
   "/api/v1/orgs/[slug]/ownership-transfer": r62,
   "/api/v1/orgs/[slug]/ownership-transfer/accept": r63,
-  "/api/v1/orgs/[slug]/secrets": r64,
-  "/api/v1/orgs/[slug]/secrets/[secretId]": r65,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/reveal": r66,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/undelete": r67,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/versions": r68,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore": r69,
-  "/api/v1/orgs/[slug]/secrets/export": r70,
-  "/api/v1/orgs/[slug]/secrets/import": r71,
-  "/api/v1/orgs/[slug]/secrets/import/preview": r72,
-  "/api/v1/orgs/[slug]/secrets/rotate-data-key": r73,
-  "/api/v1/orgs/[slug]/secrets/values": r74,
-  "/api/v1/orgs/[slug]/sso": r75,
-  "/api/v1/orgs/[slug]/trusted-issuers": r76,
-  "/api/v1/orgs/[slug]/trusted-issuers/[issuerId]": r77,
-  "/api/v1/orgs/[slug]/usage": r78,
-  "/api/v1/orgs/[slug]/usage/report": r79,
+  "/api/v1/orgs/[slug]/scim": r64,
+  "/api/v1/orgs/[slug]/scim/groups/[groupId]": r65,
+  "/api/v1/orgs/[slug]/secrets": r66,
+  "/api/v1/orgs/[slug]/secrets/[secretId]": r67,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/reveal": r68,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/undelete": r69,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/versions": r70,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore": r71,
+  "/api/v1/orgs/[slug]/secrets/export": r72,
+  "/api/v1/orgs/[slug]/secrets/import": r73,
+  "/api/v1/orgs/[slug]/secrets/import/preview": r74,
+  "/api/v1/orgs/[slug]/secrets/rotate-data-key": r75,
+  "/api/v1/orgs/[slug]/secrets/values": r76,
+  "/api/v1/orgs/[slug]/sso": r77,
+  "/api/v1/orgs/[slug]/trusted-issuers": r78,
+  "/api/v1/orgs/[slug]/trusted-issuers/[issuerId]": r79,
+  "/api/v1/orgs/[slug]/usage": r80,
+  "/api/v1/orgs/[slug]/usage/report": r81,
 };

@@ -97,9 +97,24 @@ export async function patchScimGroup(ctx: ScimContext, id: string, operations: S
   return getDb().$transaction(async (tx) => {
     const current = await loadOrThrow(tx, ctx.orgId, id);
     const resource = groupResource(ctx.slug, current);
-    const patched = applyPatch({ ...resource, members: resource.members!.map((member) => ({ value: member.value })) }, operations);
+    const members = resource.members!.map((member) => ({ value: member.value }));
+    const patched = applyPatch({ ...resource, members }, operations.flatMap((operation) => removalsByValue(operation, members)));
     return applyGroup(tx, ctx, current, parseGroup({ ...patched, members: patched.members ?? [] }));
   });
+}
+
+/**
+ * Entra removes members with `{ op: "Remove", path: "members", value: [{ value, $ref: null }] }`;
+ * scim-patch matches such values as whole objects, so each becomes a `members[value eq "…"]`
+ * removal (members not in the group are skipped, as removing them changes nothing).
+ */
+function removalsByValue(operation: ScimPatchOperation, members: { value: string }[]): ScimPatchOperation[] {
+  if (String(operation.op).toLowerCase() !== "remove" || operation.path?.toLowerCase() !== "members" || !Array.isArray(operation.value)) return [operation];
+  const present = new Set(members.map((member) => member.value));
+  return (operation.value as { value?: unknown }[])
+    .map((item) => item?.value)
+    .filter((value): value is string => typeof value === "string" && present.has(value))
+    .map((value) => ({ op: "remove", path: `members[value eq ${JSON.stringify(value)}]` }));
 }
 
 export async function deleteScimGroup(ctx: ScimContext, id: string): Promise<void> {
