@@ -2,7 +2,9 @@ import Link from "next/link";
 import { DangerZone } from "@/components/orgs/danger-zone";
 import { DomainsPanel } from "@/components/orgs/domains-panel";
 import { OrgSettingsForm } from "@/components/orgs/org-settings-form";
+import { ScimPanel } from "@/components/orgs/scim-panel";
 import { SsoPanel } from "@/components/orgs/sso-panel";
+import { TrustedIssuersPanel } from "@/components/orgs/trusted-issuers-panel";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { getDb } from "@/lib/db";
@@ -61,6 +63,28 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
             <SsoPanel slug={org.slug} />
           </CardContent>
         </Card>
+      )}
+      {can("sso:manage") && (
+        <>
+          <Card>
+            <CardHeader>
+              <CardTitle>SCIM provisioning</CardTitle>
+              <CardDescription>Let your identity provider create, update and deprovision members and push groups (SCIM 2.0).</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ScimPanel slug={org.slug} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Trusted token issuers</CardTitle>
+              <CardDescription>Accept machine-to-machine JWTs from your identity provider on the API, like API keys.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <TrustedIssuersPanel slug={org.slug} />
+            </CardContent>
+          </Card>
+        </>
       )}
       <Card>
         <CardHeader>
