@@ -6,8 +6,11 @@
 //      with no authentication, in the same build and process;
 //   3. the full pipeline again on a server started with BASTION_RATE_LIMIT=0.
 // Interleaved over several rounds (median reported), since one 20-second run on a shared
-// 2-core machine swings by half. Prints requests/s, p50/p99 latency and the ratios.
-// The server listens on BENCH_API_PORT (default 3891).
+// 2-core machine swings by half. The server listens on BENCH_API_PORT (default 3891).
+// BENCH_API_CALLER=jwt adds, in each round, the full pipeline called with an external IdP's
+// JWT (a trusted issuer whose JWKS this process serves on loopback) and reports its
+// throughput against the API key's, and how often the server fetched the JWKS (once per
+// server start: keys are cached, no network call per request). Prints requests/s, p50/p99 latency and the ratios.
 // scripts/start.ts builds only when the build is missing or older than the sources.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,7 +18,8 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { applyMigrations } from "../lib/migrations/runner";
 import { createScratchDatabase } from "../lib/migrations/scratch";
-import { seedBenchOrg } from "./seed";
+import { seedBenchIssuer, seedBenchOrg } from "./seed";
+import { machineClaims, startTestIssuer, type TestIssuer } from "../lib/testing/jwt-issuer";
 import { testServiceUrls } from "../lib/testing/services";
 
 const MEMBERS = 1_000;
@@ -27,7 +31,10 @@ const ROUNDS = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || 3;
 const PORT = Number(process.env.BENCH_API_PORT) || 3891;
 const root = path.resolve(import.meta.dirname, "..");
 
-/** The benchmark authenticates as a program would: with an org API key. */
+/** `jwt`: also measure an external IdP token as the caller (see the header). */
+const CALLER = process.env.BENCH_API_CALLER === "jwt" ? "jwt" : "apiKey";
+
+/** The benchmark authenticates as a program would: with an org API key (or an IdP's JWT). */
 const AUTH_HEADER = (apiKey: string): Record<string, string> => ({ authorization: `Bearer ${apiKey}` });
 
 async function startServer(databaseUrl: string, extraEnv: Record<string, string>): Promise<ChildProcess> {
@@ -45,6 +52,8 @@ async function startServer(databaseUrl: string, extraEnv: Record<string, string>
       // The bench routes expose data; production (NODE_ENV unset) refuses them without this.
       BASTION_BENCH_I_UNDERSTAND_THIS_EXPOSES_DATA: "1",
       BASTION_WORKER_CONCURRENCY: "1",
+      // The trusted issuer's JWKS is served by this process on loopback (BENCH_API_CALLER=jwt).
+      BASTION_OUTBOUND_ALLOWLIST: "127.0.0.0/8",
       ...extraEnv,
     },
     stdio: ["ignore", "inherit", "inherit"],
@@ -90,13 +99,26 @@ async function main() {
     const base = `http://127.0.0.1:${PORT}`;
     const pipelineUrl = `${base}/api/v1/orgs/${slug}/members?limit=50`;
     const bareUrl = `${base}/api/bench/members?orgId=${orgId}`;
-    const runs = { pipeline: [] as Figures[], bare: [] as Figures[], noLimit: [] as Figures[] };
+    const runs = { pipeline: [] as Figures[], bare: [] as Figures[], noLimit: [] as Figures[], jwt: [] as Figures[] };
+    let idp: TestIssuer | null = null;
+    let jwtHeader: Record<string, string> = {};
+    if (CALLER === "jwt") {
+      idp = await startTestIssuer();
+      const audience = "https://api.bastion.bench";
+      await seedBenchIssuer(database.connectionString, { issuer: idp.issuer, audience, jwksUrl: idp.jwksUrl });
+      // Valid for the whole run; signed once, as a client-credentials token is reused until it expires.
+      jwtHeader = AUTH_HEADER(await idp.sign({ ...machineClaims(idp, audience), exp: Math.floor(Date.now() / 1000) + 6 * 3600 }));
+    }
 
     // Interleaved rounds, so a change in the machine's load shows in every variant alike.
     for (let round = 1; round <= ROUNDS; round++) {
       server = await startServer(database.connectionString, {});
       await load(pipelineUrl, AUTH_HEADER(credential), 5); // warm-up: JIT, pool, caches
       runs.pipeline.push(await load(pipelineUrl, AUTH_HEADER(credential)));
+      if (idp) {
+        await load(pipelineUrl, jwtHeader, 5);
+        runs.jwt.push(await load(pipelineUrl, jwtHeader));
+      }
       await load(bareUrl, {}, 3);
       runs.bare.push(await load(bareUrl, {}));
       await stopServer(server);
@@ -118,6 +140,14 @@ async function main() {
     console.log(`\nrate-limiter overhead: ${(overhead * 100).toFixed(1)}% of throughput (target ≤ 10%)`);
     console.log(`full pipeline / bare handler: ${((pipeline.rps / bare.rps) * 100).toFixed(1)}% (target ≥ 70%)`);
     console.log(`full pipeline p99: ${pipeline.p99} ms (target ≤ 60 ms)`);
+    if (idp) {
+      const jwt = median(runs.jwt);
+      const requests = runs.jwt.reduce((sum, run) => sum + run.rps * DURATION_SECONDS, 0);
+      console.log(line("full pipeline (external IdP JWT), rate limiting on", jwt));
+      console.log(`JWT caller / API-key caller: ${((jwt.rps / pipeline.rps) * 100).toFixed(1)}% of throughput`);
+      console.log(`JWKS fetches: ${idp.jwksHits()} for about ${Math.round(requests)} JWT requests over ${ROUNDS} server starts (cached: no fetch per request)`);
+      await idp.close();
+    }
   } finally {
     if (server) await stopServer(server);
     await database.drop();

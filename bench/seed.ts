@@ -33,3 +33,18 @@ export async function seedBenchOrg(url: string, members: number): Promise<BenchO
   }
   return { slug: "bench", orgId: "org", sessionToken, apiKey };
 }
+
+/** A trusted issuer for the bench org (BENCH_API_CALLER=jwt): RS256 tokens acting with the member role. */
+export async function seedBenchIssuer(url: string, issuer: { issuer: string; audience: string; jwksUrl: string }): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "TrustedIssuer" (id, "orgId", issuer, audience, algorithms, "jwksUrl", role, scopes, "createdById", "updatedAt")
+       VALUES ('ti', 'org', $1, $2, $3, $4, 'member', $5, 'owner', now())`,
+      [issuer.issuer, issuer.audience, ["RS256"], issuer.jwksUrl, []],
+    );
+  } finally {
+    await client.end();
+  }
+}

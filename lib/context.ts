@@ -3,7 +3,8 @@
 // pipeline (lib/http/domain-context.ts); domain code never reads a Request.
 import type { Role } from "./authz/permissions";
 
-export type Actor = { userId: string; type: "user" | "api_key"; apiKeyId?: string };
+/** external_token: a trusted issuer's JWT, acting for the admin who registered the issuer. */
+export type Actor = { userId: string; type: "user" | "api_key" | "external_token"; apiKeyId?: string; issuerId?: string };
 
 export type RequestInfo = { requestId: string; ip: string | null; userAgent: string | null };
 

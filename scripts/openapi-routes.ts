@@ -15,7 +15,8 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-const templates = routeFiles(path.join(root, "app", "api", "v1"))
+// The public API and the SCIM service; the rest of app/api (auth, webhooks, health) is not for programs.
+const templates = [...routeFiles(path.join(root, "app", "api", "v1")), ...routeFiles(path.join(root, "app", "api", "scim"))]
   .map((file) => `/${path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep).join("/")}`)
   .sort();
 

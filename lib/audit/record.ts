@@ -8,7 +8,7 @@ export type AuditInput = {
   action: string;
   orgId?: string | null;
   actorId?: string | null;
-  actorType?: "user" | "api_key" | "system";
+  actorType?: "user" | "api_key" | "external_token" | "scim" | "system";
   targetType?: string | null;
   targetId?: string | null;
   ip?: string | null;

@@ -3,6 +3,8 @@
 import "server-only";
 import { resolveOrgForApiKey } from "../api-keys/access";
 import { getDb, getPool } from "../db";
+import { resolveOrgForScim } from "../scim/access";
+import { resolveOrgForExternalToken } from "../trusted-issuers/access";
 import type { Actor } from "../http/authenticate";
 import type { OrgAccess } from "../http/org-access";
 import { redirectTargetOf } from "../orgs/slugs";
@@ -11,6 +13,8 @@ import { permissionsOf, type Role } from "./permissions";
 export async function resolveOrgForActor(slug: string, actor: Actor | null, request?: Request): Promise<OrgAccess | null> {
   // An API key resolves only its own org; any other slug is as unknown as for an outsider.
   if (actor?.kind === "apiKey") return resolveOrgForApiKey(slug, actor, request);
+  if (actor?.kind === "externalToken") return resolveOrgForExternalToken(slug, actor);
+  if (actor?.kind === "scim") return resolveOrgForScim(slug, actor);
   if (!actor || actor.kind !== "user") return null;
   // Plain SQL, one round trip: every signed-in org request runs this.
   const { rows } = await getPool().query<{ id: string; slug: string; role: Role }>(

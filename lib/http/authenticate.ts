@@ -1,13 +1,21 @@
 // Step 1 of the pipeline: who is calling. Browser sessions (set by password sign-in,
-// magic links and SSO alike) are recognised by their cookie, API keys by
-// `Authorization: Bearer bst_…` (lib/api-keys). An unrecognised credential answers 401.
+// magic links and SSO alike) are recognised by their cookie; `Authorization: Bearer`
+// carries an API key (`bst_…`, lib/api-keys) or, told apart by its shape, a JWT from an
+// org's trusted issuer (lib/trusted-issuers). SCIM routes take only their directory's
+// token (`bscim_…`, lib/scim), which no other route accepts. An unrecognised credential answers 401.
 import { apiKeyAuthenticator } from "../api-keys/authenticate";
+import { bearerToken } from "../api-keys/key-format";
 import { findActiveSession } from "../auth/sessions";
 import { readSessionCookie } from "../auth/session-cookie";
 import { clientIp } from "../auth/request-meta";
 import { Unauthorized } from "../errors";
+import { scimAuthenticator } from "../scim/authenticate";
+import { externalTokenAuthenticator, looksLikeJwt } from "../trusted-issuers/authenticate";
 
-export type AuthMode = "none" | "session" | "apiKey" | "both";
+export type AuthMode = "none" | "session" | "apiKey" | "both" | "scim";
+
+/** The org a machine credential belongs to and its creator's current role, read with the credential. */
+type CredentialOrg = { slug: string; creatorRole: string | null } | null;
 
 export type Actor =
   | { kind: "user"; userId: string; sessionId: string }
@@ -18,10 +26,24 @@ export type Actor =
       userId: string | null;
       scopes: string[];
       /** The key's live org and its creator's role, read with the key (one query for both steps). */
-      org?: { slug: string; creatorRole: string | null } | null;
-    };
+      org?: CredentialOrg;
+    }
+  | {
+      /** A JWT of an org's trusted issuer: acts like an API key of the admin who registered the issuer. */
+      kind: "externalToken";
+      issuerId: string;
+      /** The token's `sub`, for the audit log and the per-caller rate limit. */
+      subject: string;
+      orgId: string;
+      userId: string | null;
+      scopes: string[];
+      org?: CredentialOrg;
+    }
+  | { kind: "scim"; directoryId: string; orgId: string; orgSlug: string };
 
 export type Authenticator = (request: Request) => Promise<Actor | null>;
+
+type CredentialKind = "session" | "apiKey" | "scim";
 
 export const sessionAuthenticator: Authenticator = async (request) => {
   const token = readSessionCookie(request);
@@ -30,16 +52,22 @@ export const sessionAuthenticator: Authenticator = async (request) => {
   return session ? { kind: "user", userId: session.userId, sessionId: session.sessionId } : null;
 };
 
-const authenticators: Partial<Record<"session" | "apiKey", Authenticator>> = { session: sessionAuthenticator, apiKey: apiKeyAuthenticator };
+/** API keys and external JWTs share the bearer header; a JWT has three dot-separated parts, a key none. */
+const bearerAuthenticator: Authenticator = (request) => {
+  const token = bearerToken(request);
+  return token !== null && looksLikeJwt(token) ? externalTokenAuthenticator(request, token) : apiKeyAuthenticator(request);
+};
+
+const authenticators: Partial<Record<CredentialKind, Authenticator>> = { session: sessionAuthenticator, apiKey: bearerAuthenticator, scim: scimAuthenticator };
 
 /** Lets an identity module register how it recognises its credential. */
-export function registerAuthenticator(kind: "session" | "apiKey", authenticator: Authenticator): void {
+export function registerAuthenticator(kind: CredentialKind, authenticator: Authenticator): void {
   authenticators[kind] = authenticator;
 }
 
 export async function authenticate(request: Request, mode: AuthMode): Promise<Actor | null> {
   if (mode === "none") return null;
-  const kinds: ("session" | "apiKey")[] = mode === "both" ? ["apiKey", "session"] : [mode];
+  const kinds: CredentialKind[] = mode === "both" ? ["apiKey", "session"] : [mode];
   for (const kind of kinds) {
     const actor = await authenticators[kind]?.(request);
     if (actor) return actor;

@@ -5,10 +5,12 @@
 // with it; no call answers a 5xx. A route missing from EXPECTED (or listed there but gone) fails the test.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ALL_PERMISSIONS, ROLES, can, type Permission, type Role } from "../authz/permissions";
 import { describeWith } from "../testing/describe";
 import { createTestApiKey } from "../testing/api-key-fixtures";
+import { allowLoopbackOutbound, machineClaims, startTestIssuer, trustIssuer, type TestIssuer } from "../testing/jwt-issuer";
+import { issueTestScimToken } from "../testing/scim-client";
 import { orgWithMembers, signedInUser } from "../testing/fixtures";
 import type { RouteMeta } from "./route";
 
@@ -128,6 +130,29 @@ const EXPECTED: Record<string, Expectation> = {
   "POST /api/v1/orgs/[slug]/api-keys": { auth: "session", permission: "api-keys:manage" },
   "DELETE /api/v1/orgs/[slug]/api-keys/[keyId]": { auth: "session", permission: "api-keys:manage" },
   "GET /api/v1/orgs/[slug]/usage": { auth: "both", permission: "org:read" },
+  "GET /api/v1/orgs/[slug]/scim": { auth: "session", permission: "sso:manage" },
+  "POST /api/v1/orgs/[slug]/scim": { auth: "session", permission: "sso:manage" },
+  "DELETE /api/v1/orgs/[slug]/scim": { auth: "session", permission: "sso:manage" },
+  "PATCH /api/v1/orgs/[slug]/scim/groups/[groupId]": { auth: "session", permission: "sso:manage" },
+  "GET /api/v1/orgs/[slug]/trusted-issuers": { auth: "session", permission: "sso:manage" },
+  "POST /api/v1/orgs/[slug]/trusted-issuers": { auth: "session", permission: "sso:manage" },
+  "DELETE /api/v1/orgs/[slug]/trusted-issuers/[issuerId]": { auth: "session", permission: "sso:manage" },
+  // SCIM 2.0: only the org's directory token (lib/scim), which no other route accepts.
+  "GET /api/scim/v2/[slug]/ServiceProviderConfig": { auth: "scim" },
+  "GET /api/scim/v2/[slug]/ResourceTypes": { auth: "scim" },
+  "GET /api/scim/v2/[slug]/Schemas": { auth: "scim" },
+  "GET /api/scim/v2/[slug]/Users": { auth: "scim" },
+  "POST /api/scim/v2/[slug]/Users": { auth: "scim" },
+  "GET /api/scim/v2/[slug]/Users/[id]": { auth: "scim" },
+  "PUT /api/scim/v2/[slug]/Users/[id]": { auth: "scim" },
+  "PATCH /api/scim/v2/[slug]/Users/[id]": { auth: "scim" },
+  "DELETE /api/scim/v2/[slug]/Users/[id]": { auth: "scim" },
+  "GET /api/scim/v2/[slug]/Groups": { auth: "scim" },
+  "POST /api/scim/v2/[slug]/Groups": { auth: "scim" },
+  "GET /api/scim/v2/[slug]/Groups/[id]": { auth: "scim" },
+  "PUT /api/scim/v2/[slug]/Groups/[id]": { auth: "scim" },
+  "PATCH /api/scim/v2/[slug]/Groups/[id]": { auth: "scim" },
+  "DELETE /api/scim/v2/[slug]/Groups/[id]": { auth: "scim" },
   "GET /api/v1/orgs/[slug]/usage/report": { auth: "both", permission: "billing:read" },
   // A provider's signature on the raw body is the credential (lib/integrations/webhooks).
   "POST /api/webhooks/[provider]/[connectionId]": { auth: "none" },
@@ -178,8 +203,9 @@ async function request(route: DiscoveredRoute, slug: string, cookie?: string, au
 
 async function outcome(response: Response): Promise<string> {
   if (response.status === 404) {
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return body?.error?.message === "Organization not found" ? "org-not-found" : "404";
+    // SCIM routes answer in SCIM's error shape (detail), the rest in ours (error.message).
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string }; detail?: string } | null;
+    return (body?.error?.message ?? body?.detail) === "Organization not found" ? "org-not-found" : "404";
   }
   return String(response.status);
 }
@@ -214,7 +240,7 @@ describeWith(["postgres"], "authorization matrix (behaviour)", () => {
   it("answers 404 to a signed-in user of another org on every org route", async () => {
     const victim = await orgWithMembers();
     const attacker = await orgWithMembers();
-    for (const route of routes.filter((candidate) => candidate.template.includes("[slug]"))) {
+    for (const route of routes.filter((candidate) => candidate.template.includes("[slug]") && EXPECTED[candidate.key]!.auth !== "scim")) {
       const result = await outcome(await request(route, victim.org.slug, attacker.owner.cookie));
       expect({ route: route.key, result }).toEqual({ route: route.key, result: "org-not-found" });
     }
@@ -304,6 +330,87 @@ describeWith(["postgres"], "authorization matrix (behaviour)", () => {
       const key = await createTestApiKey(org.id, owner.user.id, ALL_PERMISSIONS);
       for (const route of routes.filter((candidate) => EXPECTED[candidate.key]!.auth === "session")) {
         const status = (await request(route, org.slug, undefined, key.authorization)).status;
+        expect({ route: route.key, status }).toEqual({ route: route.key, status: 401 });
+      }
+    });
+  });
+  describe("external IdP token callers", () => {
+    let idp: TestIssuer;
+    beforeAll(async () => {
+      allowLoopbackOutbound();
+      idp = await startTestIssuer();
+    });
+    afterAll(() => idp?.close());
+    const tokenRoutes = () => routes.filter((candidate) => EXPECTED[candidate.key]!.auth === "both" || EXPECTED[candidate.key]!.auth === "apiKey");
+
+    async function tokenFor(orgId: string, createdById: string, scopes: string[]) {
+      const { audience } = await trustIssuer(orgId, createdById, idp, { scopes });
+      return `Bearer ${await idp.sign(machineClaims(idp, audience))}`;
+    }
+
+    it("answers 403 to a token without the route's scope and lets a token with it through, like an API key", async () => {
+      for (const route of tokenRoutes().filter((candidate) => EXPECTED[candidate.key]!.permission)) {
+        const permission = EXPECTED[route.key]!.permission!;
+        const { org, owner } = await orgWithMembers();
+        const narrow = await tokenFor(org.id, owner.user.id, ALL_PERMISSIONS.filter((scope) => scope !== permission));
+        const scoped = await tokenFor(org.id, owner.user.id, [permission]);
+        expect({ route: route.key, status: (await request(route, org.slug, undefined, narrow)).status }).toEqual({ route: route.key, status: 403 });
+        const result = await outcome(await request(route, org.slug, undefined, scoped));
+        expect({ route: route.key, refused: ["401", "403", "org-not-found"].includes(result) }).toEqual({ route: route.key, refused: false });
+      }
+    });
+
+    it("answers 404 to another org's token on every org route, and 401 on session-only and SCIM routes", async () => {
+      const victim = await orgWithMembers();
+      const attacker = await orgWithMembers();
+      const token = await tokenFor(attacker.org.id, attacker.owner.user.id, ALL_PERMISSIONS);
+      for (const route of tokenRoutes().filter((candidate) => candidate.template.includes("[slug]"))) {
+        const result = await outcome(await request(route, victim.org.slug, undefined, token));
+        expect({ route: route.key, result }).toEqual({ route: route.key, result: "org-not-found" });
+      }
+      for (const route of routes.filter((candidate) => EXPECTED[candidate.key]!.auth === "session" || EXPECTED[candidate.key]!.auth === "scim")) {
+        const status = (await request(route, attacker.org.slug, undefined, token)).status;
+        expect({ route: route.key, status }).toEqual({ route: route.key, status: 401 });
+      }
+    });
+  });
+
+  describe("SCIM directory tokens", () => {
+    const scimRoutes = () => routes.filter((candidate) => EXPECTED[candidate.key]!.auth === "scim");
+
+    it("covers the SCIM service", () => {
+      expect(scimRoutes().length).toBe(15);
+    });
+
+    it("lets the org's token through on every SCIM route, and refuses sessions and API keys there", async () => {
+      const { org, owner } = await orgWithMembers();
+      const token = `Bearer ${await issueTestScimToken(org, owner.user.id)}`;
+      const key = await createTestApiKey(org.id, owner.user.id, ALL_PERMISSIONS);
+      for (const route of scimRoutes()) {
+        const result = await outcome(await request(route, org.slug, undefined, token));
+        expect({ route: route.key, refused: ["401", "403", "org-not-found"].includes(result) }).toEqual({ route: route.key, refused: false });
+        for (const [label, cookie, authorization] of [["session", owner.cookie, undefined], ["api key", undefined, key.authorization]] as const) {
+          const status = (await request(route, org.slug, cookie, authorization)).status;
+          expect({ route: route.key, label, status }).toEqual({ route: route.key, label, status: 401 });
+        }
+      }
+    });
+
+    it("answers 404 to another org's token on every SCIM route", async () => {
+      const victim = await orgWithMembers();
+      const attacker = await orgWithMembers();
+      const token = `Bearer ${await issueTestScimToken(attacker.org, attacker.owner.user.id)}`;
+      for (const route of scimRoutes()) {
+        const result = await outcome(await request(route, victim.org.slug, undefined, token));
+        expect({ route: route.key, result }).toEqual({ route: route.key, result: "org-not-found" });
+      }
+    });
+
+    it("refuses SCIM tokens on every other authenticated route", async () => {
+      const { org, owner } = await orgWithMembers();
+      const token = `Bearer ${await issueTestScimToken(org, owner.user.id)}`;
+      for (const route of routes.filter((candidate) => !["none", "scim"].includes(EXPECTED[candidate.key]!.auth))) {
+        const status = (await request(route, org.slug, undefined, token)).status;
         expect({ route: route.key, status }).toEqual({ route: route.key, status: 401 });
       }
     });

@@ -13,11 +13,13 @@ type PipelineContext = { actor: PipelineActor | null; access: OrgAccess | null; 
 export function userContext(ctx: PipelineContext): UserContext {
   const actor = ctx.actor;
   if (!actor) throw new Unauthorized();
-  // API keys act as the member who created them (their scopes narrow what they may do).
+  // API keys act as the member who created them, external tokens as the admin who
+  // registered their issuer (scopes narrow what they may do). SCIM tokens act for no one.
+  if (actor.kind === "scim") throw new Unauthorized();
   const userId = actor.userId;
   if (!userId) throw new Unauthorized();
   return {
-    actor: actor.kind === "user" ? { userId, type: "user" } : { userId, type: "api_key", apiKeyId: actor.apiKeyId },
+    actor: domainActor(actor, userId),
     requestId: ctx.requestId,
     ...requestMeta(ctx.request),
   };
@@ -26,4 +28,10 @@ export function userContext(ctx: PipelineContext): UserContext {
 export function orgContext(ctx: PipelineContext): OrgContext {
   if (!ctx.access) throw new Error("orgContext() needs a route under /orgs/[slug]");
   return { ...userContext(ctx), org: ctx.access.org, role: ctx.access.role as Role };
+}
+
+function domainActor(actor: Exclude<PipelineActor, { kind: "scim" }>, userId: string): UserContext["actor"] {
+  if (actor.kind === "user") return { userId, type: "user" };
+  if (actor.kind === "apiKey") return { userId, type: "api_key", apiKeyId: actor.apiKeyId };
+  return { userId, type: "external_token", issuerId: actor.issuerId };
 }

@@ -38,5 +38,6 @@ export async function authorize(access: OrgAccess | null, permission: string | u
     await recordApiKeyDenial(request, { id: actor.apiKeyId, orgId: actor.orgId, createdById: actor.userId }, "insufficient_scope", { permission });
     throw new Forbidden(`This API key lacks the ${permission} permission`);
   }
+  if (actor?.kind === "externalToken") throw new Forbidden(`This token lacks the ${permission} permission`);
   throw new Forbidden();
 }

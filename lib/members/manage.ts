@@ -55,7 +55,8 @@ export async function leaveOrg(ctx: OrgContext): Promise<void> {
   });
 }
 
-async function endMembership(tx: Tx, orgId: string, membershipId: string, userId: string): Promise<void> {
+/** Ends a membership and what hangs on it (API keys, pending ownership transfers); also used by SCIM deprovisioning. */
+export async function endMembership(tx: Tx, orgId: string, membershipId: string, userId: string): Promise<void> {
   await tx.membership.delete({ where: { id: membershipId } });
   await queueSeatSync(tx, orgId, "removed");
   await tx.apiKey.updateMany({ where: { orgId, createdById: userId, revokedAt: null }, data: { revokedAt: new Date() } });

@@ -1,4 +1,4 @@
-// The OpenAPI 3.1 document of /api/v1, built from every route()'s meta (see
+// The OpenAPI 3.1 document of /api/v1 and /api/scim/v2, built from every route()'s meta (see
 // routes.generated.ts for why the route modules come from a static registry).
 import { ERROR_STATUS } from "../errors";
 import { appVersion } from "../env";
@@ -41,7 +41,12 @@ function build(): OpenApiDocument {
     components: {
       securitySchemes: {
         sessionCookie: { type: "apiKey", in: "cookie", name: "bastion.session", description: "The browser session (`__Host-bastion.session` over HTTPS). Unsafe methods must be same-origin." },
-        apiKey: { type: "http", scheme: "bearer", description: "An organization API key: `Authorization: Bearer bst_<env>_<random>`." },
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "An organization API key (`Authorization: Bearer bst_<env>_<random>`), or a JWT from one of the organization's trusted issuers.",
+        },
+        scimToken: { type: "http", scheme: "bearer", description: "The organization's SCIM directory token (`bscim_…`), accepted only under /api/scim/v2." },
       },
       schemas: {
         Error: {

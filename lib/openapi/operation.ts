@@ -30,6 +30,7 @@ const SECURITY: Record<RouteMeta["auth"], Record<string, string[]>[]> = {
   session: [{ sessionCookie: [] }],
   apiKey: [{ apiKey: [] }],
   both: [{ sessionCookie: [] }, { apiKey: [] }],
+  scim: [{ scimToken: [] }],
 };
 
 const ERROR_RESPONSES = {
@@ -44,6 +45,7 @@ const ERROR_RESPONSES = {
 };
 
 export function tagOf(template: string): string {
+  if (template.startsWith("/api/scim/")) return "scim";
   const parts = template.split("/").slice(3); // after /api/v1
   if (parts[0] === "orgs" && parts[1] === "[slug]" && parts[2]) return parts[2];
   return parts[0] ?? "api";
@@ -51,7 +53,7 @@ export function tagOf(template: string): string {
 
 export function operation(method: string, template: string, meta: RouteMeta) {
   const permission = meta.permission as Permission | undefined;
-  const who = meta.auth === "none" ? "No authentication." : permission
+  const who = meta.auth === "none" ? "No authentication." : meta.auth === "scim" ? "Requires the organization's SCIM directory token; answers in SCIM's format (application/scim+json)." : permission
     ? `Requires the \`${permission}\` permission in the organization (${PERMISSIONS[permission].description.toLowerCase()}).`
     : "Requires a signed-in caller.";
   const errors: Record<string, { description: string; content?: unknown }> = Object.fromEntries(
@@ -61,7 +63,7 @@ export function operation(method: string, template: string, meta: RouteMeta) {
     ]),
   );
   return {
-    operationId: `${method.toLowerCase()}${template.replace(/^\/api\/v1/, "").replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
+    operationId: `${method.toLowerCase()}${template.replace(/^\/api\/(v1|scim\/v2)/, (_, api: string) => (api === "v1" ? "" : "/scim")).replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? "").toUpperCase())}`,
     summary: `${method} ${template.replace(/\[(\w+)\]/g, "{$1}")}`,
     description: who,
     tags: [tagOf(template)],

@@ -24,8 +24,10 @@ async function checksFor(request: Request, actor: Actor | null): Promise<LimitCh
   if (!actor) return [{ rule: benchAware(DEFAULT_LIMITS.anonymousIp), key: clientIp(request) ?? "unknown" }];
   if (actor.kind === "user") return [{ rule: benchAware(DEFAULT_LIMITS.user), key: actor.userId }];
   const limits = PLAN_LIMITS[await orgPlan(actor.orgId)];
+  // An external token is limited like a key, per issuer and subject; a SCIM directory like a key too.
+  const caller = actor.kind === "apiKey" ? actor.apiKeyId : actor.kind === "externalToken" ? `jwt:${actor.issuerId}:${actor.subject}` : `scim:${actor.directoryId}`;
   return [
-    { rule: benchAware(limits.apiKey), key: actor.apiKeyId },
+    { rule: benchAware(limits.apiKey), key: caller },
     { rule: benchAware(limits.org), key: actor.orgId },
   ];
 }
@@ -45,8 +47,10 @@ export function createApiRateLimiter(limiter: () => MultiLimiter = processLimite
     // BASTION_RATE_LIMIT=0: no limit is checked, but API-key usage is still counted.
     const checks = !env().BASTION_RATE_LIMIT ? [] : (own ?? (await checksFor(request, actor)));
     // The monthly plan quota (cached; no query per request), before the request is counted.
-    if (actor?.kind === "apiKey" && !own) await assertApiRequestQuota(actor.orgId);
-    const results = await limiter().check(checks, actor?.kind === "apiKey" ? usageField(actor.orgId) : undefined);
+    // External tokens are API traffic like keys: same monthly quota, same usage count.
+    const apiCaller = actor?.kind === "apiKey" || actor?.kind === "externalToken" ? actor : null;
+    if (apiCaller && !own) await assertApiRequestQuota(apiCaller.orgId);
+    const results = await limiter().check(checks, apiCaller ? usageField(apiCaller.orgId) : undefined);
     if (results.length === 0) return { headers: {} };
     const shown = binding(results);
     const headers = rateLimitHeaders(shown);

@@ -4,7 +4,9 @@ import { DomainsPanel } from "@/components/orgs/domains-panel";
 import { OrgSettingsForm } from "@/components/orgs/org-settings-form";
 import { SamlPanel } from "@/components/orgs/saml-panel";
 import { SsoJitPanel } from "@/components/orgs/sso-jit-panel";
+import { ScimPanel } from "@/components/orgs/scim-panel";
 import { SsoPanel } from "@/components/orgs/sso-panel";
+import { TrustedIssuersPanel } from "@/components/orgs/trusted-issuers-panel";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { getDb } from "@/lib/db";
@@ -85,6 +87,28 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
             <SsoJitPanel slug={org.slug} />
           </CardContent>
         </Card>
+      )}
+      {can("sso:manage") && (
+        <>
+          <Card>
+            <CardHeader>
+              <CardTitle>SCIM provisioning</CardTitle>
+              <CardDescription>Let your identity provider create, update and deprovision members and push groups (SCIM 2.0).</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <ScimPanel slug={org.slug} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Trusted token issuers</CardTitle>
+              <CardDescription>Accept machine-to-machine JWTs from your identity provider on the API, like API keys.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <TrustedIssuersPanel slug={org.slug} />
+            </CardContent>
+          </Card>
+        </>
       )}
       <Card>
         <CardHeader>
