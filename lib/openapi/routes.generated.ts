@@ -3,145 +3,155 @@ import type { RouteModule } from "./types";
 import * as r0 from "@/app/api/v1/account/route";
 import * as r1 from "@/app/api/v1/account/email/route";
 import * as r2 from "@/app/api/v1/account/email/confirm/route";
-import * as r3 from "@/app/api/v1/account/password/route";
-import * as r4 from "@/app/api/v1/account/sessions/route";
-import * as r5 from "@/app/api/v1/account/sessions/[id]/route";
-import * as r6 from "@/app/api/v1/account/sessions/revoke-all/route";
-import * as r7 from "@/app/api/v1/account/sessions/revoke-others/route";
-import * as r8 from "@/app/api/v1/auth/password/forgot/route";
-import * as r9 from "@/app/api/v1/auth/password/reset/route";
-import * as r10 from "@/app/api/v1/auth/sign-in/route";
-import * as r11 from "@/app/api/v1/auth/sign-out/route";
-import * as r12 from "@/app/api/v1/auth/sign-up/route";
-import * as r13 from "@/app/api/v1/auth/sso/discover/route";
-import * as r14 from "@/app/api/v1/auth/unlock/route";
-import * as r15 from "@/app/api/v1/auth/verify-email/route";
-import * as r16 from "@/app/api/v1/auth/verify-email/resend/route";
-import * as r17 from "@/app/api/v1/invitations/accept/route";
-import * as r18 from "@/app/api/v1/invitations/lookup/route";
-import * as r19 from "@/app/api/v1/onboarding/route";
-import * as r20 from "@/app/api/v1/openapi.json/route";
-import * as r21 from "@/app/api/v1/orgs/route";
-import * as r22 from "@/app/api/v1/orgs/[slug]/route";
-import * as r23 from "@/app/api/v1/orgs/[slug]/activity/route";
-import * as r24 from "@/app/api/v1/orgs/[slug]/api-keys/route";
-import * as r25 from "@/app/api/v1/orgs/[slug]/api-keys/[keyId]/route";
-import * as r26 from "@/app/api/v1/orgs/[slug]/audit/route";
-import * as r27 from "@/app/api/v1/orgs/[slug]/audit/export/route";
-import * as r28 from "@/app/api/v1/orgs/[slug]/audit/verify/route";
-import * as r29 from "@/app/api/v1/orgs/[slug]/billing/route";
-import * as r30 from "@/app/api/v1/orgs/[slug]/billing/checkout/route";
-import * as r31 from "@/app/api/v1/orgs/[slug]/billing/details/route";
-import * as r32 from "@/app/api/v1/orgs/[slug]/billing/portal/route";
-import * as r33 from "@/app/api/v1/orgs/[slug]/billing/sync/route";
-import * as r34 from "@/app/api/v1/orgs/[slug]/domains/route";
-import * as r35 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/route";
-import * as r36 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/verify/route";
-import * as r37 from "@/app/api/v1/orgs/[slug]/integrations/route";
-import * as r38 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/route";
-import * as r39 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/check/route";
-import * as r40 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/route";
-import * as r41 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/route";
-import * as r42 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver/route";
-import * as r43 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/resources/route";
-import * as r44 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/sync/route";
-import * as r45 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret/route";
-import * as r46 from "@/app/api/v1/orgs/[slug]/integrations/oauth/[provider]/route";
-import * as r47 from "@/app/api/v1/orgs/[slug]/invitations/route";
-import * as r48 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/route";
-import * as r49 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/resend/route";
-import * as r50 from "@/app/api/v1/orgs/[slug]/leave/route";
-import * as r51 from "@/app/api/v1/orgs/[slug]/members/route";
-import * as r52 from "@/app/api/v1/orgs/[slug]/members/[membershipId]/route";
-import * as r53 from "@/app/api/v1/orgs/[slug]/notification-rules/route";
-import * as r54 from "@/app/api/v1/orgs/[slug]/notification-rules/[ruleId]/route";
-import * as r55 from "@/app/api/v1/orgs/[slug]/ownership-transfer/route";
-import * as r56 from "@/app/api/v1/orgs/[slug]/ownership-transfer/accept/route";
-import * as r57 from "@/app/api/v1/orgs/[slug]/secrets/route";
-import * as r58 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/route";
-import * as r59 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/reveal/route";
-import * as r60 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/undelete/route";
-import * as r61 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/route";
-import * as r62 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore/route";
-import * as r63 from "@/app/api/v1/orgs/[slug]/secrets/export/route";
-import * as r64 from "@/app/api/v1/orgs/[slug]/secrets/import/route";
-import * as r65 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
-import * as r66 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
-import * as r67 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
-import * as r68 from "@/app/api/v1/orgs/[slug]/sso/route";
-import * as r69 from "@/app/api/v1/orgs/[slug]/usage/route";
-import * as r70 from "@/app/api/v1/orgs/[slug]/usage/report/route";
+import * as r3 from "@/app/api/v1/account/mfa/route";
+import * as r4 from "@/app/api/v1/account/mfa/recovery-codes/route";
+import * as r5 from "@/app/api/v1/account/mfa/totp/route";
+import * as r6 from "@/app/api/v1/account/mfa/totp/confirm/route";
+import * as r7 from "@/app/api/v1/account/password/route";
+import * as r8 from "@/app/api/v1/account/sessions/route";
+import * as r9 from "@/app/api/v1/account/sessions/[id]/route";
+import * as r10 from "@/app/api/v1/account/sessions/revoke-all/route";
+import * as r11 from "@/app/api/v1/account/sessions/revoke-others/route";
+import * as r12 from "@/app/api/v1/auth/mfa/route";
+import * as r13 from "@/app/api/v1/auth/password/forgot/route";
+import * as r14 from "@/app/api/v1/auth/password/reset/route";
+import * as r15 from "@/app/api/v1/auth/sign-in/route";
+import * as r16 from "@/app/api/v1/auth/sign-out/route";
+import * as r17 from "@/app/api/v1/auth/sign-up/route";
+import * as r18 from "@/app/api/v1/auth/sso/discover/route";
+import * as r19 from "@/app/api/v1/auth/unlock/route";
+import * as r20 from "@/app/api/v1/auth/verify-email/route";
+import * as r21 from "@/app/api/v1/auth/verify-email/resend/route";
+import * as r22 from "@/app/api/v1/invitations/accept/route";
+import * as r23 from "@/app/api/v1/invitations/lookup/route";
+import * as r24 from "@/app/api/v1/onboarding/route";
+import * as r25 from "@/app/api/v1/openapi.json/route";
+import * as r26 from "@/app/api/v1/orgs/route";
+import * as r27 from "@/app/api/v1/orgs/[slug]/route";
+import * as r28 from "@/app/api/v1/orgs/[slug]/activity/route";
+import * as r29 from "@/app/api/v1/orgs/[slug]/api-keys/route";
+import * as r30 from "@/app/api/v1/orgs/[slug]/api-keys/[keyId]/route";
+import * as r31 from "@/app/api/v1/orgs/[slug]/audit/route";
+import * as r32 from "@/app/api/v1/orgs/[slug]/audit/export/route";
+import * as r33 from "@/app/api/v1/orgs/[slug]/audit/verify/route";
+import * as r34 from "@/app/api/v1/orgs/[slug]/billing/route";
+import * as r35 from "@/app/api/v1/orgs/[slug]/billing/checkout/route";
+import * as r36 from "@/app/api/v1/orgs/[slug]/billing/details/route";
+import * as r37 from "@/app/api/v1/orgs/[slug]/billing/portal/route";
+import * as r38 from "@/app/api/v1/orgs/[slug]/billing/sync/route";
+import * as r39 from "@/app/api/v1/orgs/[slug]/domains/route";
+import * as r40 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/route";
+import * as r41 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/verify/route";
+import * as r42 from "@/app/api/v1/orgs/[slug]/integrations/route";
+import * as r43 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/route";
+import * as r44 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/check/route";
+import * as r45 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/route";
+import * as r46 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/route";
+import * as r47 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver/route";
+import * as r48 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/resources/route";
+import * as r49 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/sync/route";
+import * as r50 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret/route";
+import * as r51 from "@/app/api/v1/orgs/[slug]/integrations/oauth/[provider]/route";
+import * as r52 from "@/app/api/v1/orgs/[slug]/invitations/route";
+import * as r53 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/route";
+import * as r54 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/resend/route";
+import * as r55 from "@/app/api/v1/orgs/[slug]/leave/route";
+import * as r56 from "@/app/api/v1/orgs/[slug]/members/route";
+import * as r57 from "@/app/api/v1/orgs/[slug]/members/[membershipId]/route";
+import * as r58 from "@/app/api/v1/orgs/[slug]/notification-rules/route";
+import * as r59 from "@/app/api/v1/orgs/[slug]/notification-rules/[ruleId]/route";
+import * as r60 from "@/app/api/v1/orgs/[slug]/ownership-transfer/route";
+import * as r61 from "@/app/api/v1/orgs/[slug]/ownership-transfer/accept/route";
+import * as r62 from "@/app/api/v1/orgs/[slug]/secrets/route";
+import * as r63 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/route";
+import * as r64 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/reveal/route";
+import * as r65 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/undelete/route";
+import * as r66 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/route";
+import * as r67 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore/route";
+import * as r68 from "@/app/api/v1/orgs/[slug]/secrets/export/route";
+import * as r69 from "@/app/api/v1/orgs/[slug]/secrets/import/route";
+import * as r70 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
+import * as r71 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
+import * as r72 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
+import * as r73 from "@/app/api/v1/orgs/[slug]/sso/route";
+import * as r74 from "@/app/api/v1/orgs/[slug]/usage/route";
+import * as r75 from "@/app/api/v1/orgs/[slug]/usage/report/route";
 
 export const API_ROUTES: Record<string, RouteModule> = {
   "/api/v1/account": r0,
   "/api/v1/account/email": r1,
   "/api/v1/account/email/confirm": r2,
-  "/api/v1/account/password": r3,
-  "/api/v1/account/sessions": r4,
-  "/api/v1/account/sessions/[id]": r5,
-  "/api/v1/account/sessions/revoke-all": r6,
-  "/api/v1/account/sessions/revoke-others": r7,
-  "/api/v1/auth/password/forgot": r8,
-  "/api/v1/auth/password/reset": r9,
-  "/api/v1/auth/sign-in": r10,
-  "/api/v1/auth/sign-out": r11,
-  "/api/v1/auth/sign-up": r12,
-  "/api/v1/auth/sso/discover": r13,
-  "/api/v1/auth/unlock": r14,
-  "/api/v1/auth/verify-email": r15,
-  "/api/v1/auth/verify-email/resend": r16,
-  "/api/v1/invitations/accept": r17,
-  "/api/v1/invitations/lookup": r18,
-  "/api/v1/onboarding": r19,
-  "/api/v1/openapi.json": r20,
-  "/api/v1/orgs": r21,
-  "/api/v1/orgs/[slug]": r22,
-  "/api/v1/orgs/[slug]/activity": r23,
-  "/api/v1/orgs/[slug]/api-keys": r24,
-  "/api/v1/orgs/[slug]/api-keys/[keyId]": r25,
-  "/api/v1/orgs/[slug]/audit": r26,
-  "/api/v1/orgs/[slug]/audit/export": r27,
-  "/api/v1/orgs/[slug]/audit/verify": r28,
-  "/api/v1/orgs/[slug]/billing": r29,
-  "/api/v1/orgs/[slug]/billing/checkout": r30,
-  "/api/v1/orgs/[slug]/billing/details": r31,
-  "/api/v1/orgs/[slug]/billing/portal": r32,
-  "/api/v1/orgs/[slug]/billing/sync": r33,
-  "/api/v1/orgs/[slug]/domains": r34,
-  "/api/v1/orgs/[slug]/domains/[domainId]": r35,
-  "/api/v1/orgs/[slug]/domains/[domainId]/verify": r36,
-  "/api/v1/orgs/[slug]/integrations": r37,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]": r38,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/check": r39,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries": r40,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]": r41,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver": r42,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/resources": r43,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/sync": r44,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret": r45,
-  "/api/v1/orgs/[slug]/integrations/oauth/[provider]": r46,
-  "/api/v1/orgs/[slug]/invitations": r47,
-  "/api/v1/orgs/[slug]/invitations/[invitationId]": r48,
-  "/api/v1/orgs/[slug]/invitations/[invitationId]/resend": r49,
-  "/api/v1/orgs/[slug]/leave": r50,
-  "/api/v1/orgs/[slug]/members": r51,
-  "/api/v1/orgs/[slug]/members/[membershipId]": r52,
-  "/api/v1/orgs/[slug]/notification-rules": r53,
-  "/api/v1/orgs/[slug]/notification-rules/[ruleId]": r54,
-  "/api/v1/orgs/[slug]/ownership-transfer": r55,
-  "/api/v1/orgs/[slug]/ownership-transfer/accept": r56,
-  "/api/v1/orgs/[slug]/secrets": r57,
-  "/api/v1/orgs/[slug]/secrets/[secretId]": r58,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/reveal": r59,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/undelete": r60,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/versions": r61,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore": r62,
-  "/api/v1/orgs/[slug]/secrets/export": r63,
-  "/api/v1/orgs/[slug]/secrets/import": r64,
-  "/api/v1/orgs/[slug]/secrets/import/preview": r65,
-  "/api/v1/orgs/[slug]/secrets/rotate-data-key": r66,
-  "/api/v1/orgs/[slug]/secrets/values": r67,
-  "/api/v1/orgs/[slug]/sso": r68,
-  "/api/v1/orgs/[slug]/usage": r69,
-  "/api/v1/orgs/[slug]/usage/report": r70,
+  "/api/v1/account/mfa": r3,
+  "/api/v1/account/mfa/recovery-codes": r4,
+  "/api/v1/account/mfa/totp": r5,
+  "/api/v1/account/mfa/totp/confirm": r6,
+  "/api/v1/account/password": r7,
+  "/api/v1/account/sessions": r8,
+  "/api/v1/account/sessions/[id]": r9,
+  "/api/v1/account/sessions/revoke-all": r10,
+  "/api/v1/account/sessions/revoke-others": r11,
+  "/api/v1/auth/mfa": r12,
+  "/api/v1/auth/password/forgot": r13,
+  "/api/v1/auth/password/reset": r14,
+  "/api/v1/auth/sign-in": r15,
+  "/api/v1/auth/sign-out": r16,
+  "/api/v1/auth/sign-up": r17,
+  "/api/v1/auth/sso/discover": r18,
+  "/api/v1/auth/unlock": r19,
+  "/api/v1/auth/verify-email": r20,
+  "/api/v1/auth/verify-email/resend": r21,
+  "/api/v1/invitations/accept": r22,
+  "/api/v1/invitations/lookup": r23,
+  "/api/v1/onboarding": r24,
+  "/api/v1/openapi.json": r25,
+  "/api/v1/orgs": r26,
+  "/api/v1/orgs/[slug]": r27,
+  "/api/v1/orgs/[slug]/activity": r28,
+  "/api/v1/orgs/[slug]/api-keys": r29,
+  "/api/v1/orgs/[slug]/api-keys/[keyId]": r30,
+  "/api/v1/orgs/[slug]/audit": r31,
+  "/api/v1/orgs/[slug]/audit/export": r32,
+  "/api/v1/orgs/[slug]/audit/verify": r33,
+  "/api/v1/orgs/[slug]/billing": r34,
+  "/api/v1/orgs/[slug]/billing/checkout": r35,
+  "/api/v1/orgs/[slug]/billing/details": r36,
+  "/api/v1/orgs/[slug]/billing/portal": r37,
+  "/api/v1/orgs/[slug]/billing/sync": r38,
+  "/api/v1/orgs/[slug]/domains": r39,
+  "/api/v1/orgs/[slug]/domains/[domainId]": r40,
+  "/api/v1/orgs/[slug]/domains/[domainId]/verify": r41,
+  "/api/v1/orgs/[slug]/integrations": r42,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]": r43,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/check": r44,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries": r45,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]": r46,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver": r47,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/resources": r48,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/sync": r49,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret": r50,
+  "/api/v1/orgs/[slug]/integrations/oauth/[provider]": r51,
+  "/api/v1/orgs/[slug]/invitations": r52,
+  "/api/v1/orgs/[slug]/invitations/[invitationId]": r53,
+  "/api/v1/orgs/[slug]/invitations/[invitationId]/resend": r54,
+  "/api/v1/orgs/[slug]/leave": r55,
+  "/api/v1/orgs/[slug]/members": r56,
+  "/api/v1/orgs/[slug]/members/[membershipId]": r57,
+  "/api/v1/orgs/[slug]/notification-rules": r58,
+  "/api/v1/orgs/[slug]/notification-rules/[ruleId]": r59,
+  "/api/v1/orgs/[slug]/ownership-transfer": r60,
+  "/api/v1/orgs/[slug]/ownership-transfer/accept": r61,
+  "/api/v1/orgs/[slug]/secrets": r62,
+  "/api/v1/orgs/[slug]/secrets/[secretId]": r63,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/reveal": r64,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/undelete": r65,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/versions": r66,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore": r67,
+  "/api/v1/orgs/[slug]/secrets/export": r68,
+  "/api/v1/orgs/[slug]/secrets/import": r69,
+  "/api/v1/orgs/[slug]/secrets/import/preview": r70,
+  "/api/v1/orgs/[slug]/secrets/rotate-data-key": r71,
+  "/api/v1/orgs/[slug]/secrets/values": r72,
+  "/api/v1/orgs/[slug]/sso": r73,
+  "/api/v1/orgs/[slug]/usage": r74,
+  "/api/v1/orgs/[slug]/usage/report": r75,
 };
