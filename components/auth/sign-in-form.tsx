@@ -9,17 +9,24 @@ import { apiFetch } from "@/lib/api-client";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { ApiErrorAlert, refusalReason, ssoSignInPath } from "./api-error-alert";
 import { Field } from "./field";
+import { MfaStepForm } from "./mfa-step-form";
 
 type SignInInput = { email: string; password: string; next?: string };
 
 export function SignInForm() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  // Set when the password was right and the account has a second factor.
+  const [mfa, setMfa] = useState<{ mfaTicket: string; next?: string } | null>(null);
 
   const signIn = useMutation({
-    mutationFn: (input: SignInInput) => apiFetch<{ redirectTo: string }>("/api/v1/auth/sign-in", { body: input }),
-    // A full page load, so server components see the new session cookie.
-    onSuccess: ({ redirectTo }) => window.location.assign(safeRedirectPath(redirectTo)),
+    mutationFn: (input: SignInInput) =>
+      apiFetch<{ redirectTo: string } | { mfaRequired: true; mfaTicket: string }>("/api/v1/auth/sign-in", { body: input }),
+    onSuccess: (answer, input) => {
+      if ("mfaTicket" in answer) return setMfa({ mfaTicket: answer.mfaTicket, next: input.next });
+      // A full page load, so server components see the new session cookie.
+      window.location.assign(safeRedirectPath(answer.redirectTo));
+    },
     onError: (error) => {
       const ssoPath = ssoSignInPath(error);
       if (ssoPath) window.location.assign(ssoPath);
@@ -36,6 +43,7 @@ export function SignInForm() {
     signIn.mutate({ email, password, next });
   }
 
+  if (mfa) return <MfaStepForm mfaTicket={mfa.mfaTicket} next={mfa.next} />;
   const unverified = refusalReason(signIn.error) === "email_unverified";
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
@@ -58,7 +66,7 @@ export function SignInForm() {
       ) : null}
       {resend.isSuccess ? <Alert variant="success">{resend.data.message}</Alert> : null}
       {resend.isError ? <ApiErrorAlert error={resend.error} /> : null}
-      <Button type="submit" disabled={signIn.isPending || signIn.isSuccess}>
+      <Button type="submit" disabled={signIn.isPending || (signIn.isSuccess && !mfa)}>
         {signIn.isPending ? "Signing in…" : "Sign in"}
       </Button>
       <div className="flex justify-between text-sm">

@@ -13,6 +13,7 @@ export const AUTH_LIMITS = {
   verificationResendPerEmail: { name: "auth:verify-resend:email", points: 5, durationSeconds: 60 * 60 },
   verificationResendPerIp: { name: "auth:verify-resend:ip", points: 20, durationSeconds: 60 * 60 },
   ssoDiscoverPerIp: { name: "auth:sso-discover:ip", points: 30, durationSeconds: 5 * 60 },
+  mfaCodePerIp: { name: "auth:mfa-code:ip", points: 30, durationSeconds: 5 * 60 },
 } as const satisfies Record<string, LimitRule>;
 
 /** After this many wrong passwords in a row an account is locked. */

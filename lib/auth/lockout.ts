@@ -32,26 +32,44 @@ type FailingUser = { id: string; email: string; name: string | null };
  * lock until commit, so concurrent failures are counted one after another.
  */
 export async function recordFailedPassword(user: FailingUser, ctx: AuthContext): Promise<boolean> {
+  return recordFailedAttempt(user, ctx, "password");
+}
+
+/**
+ * Counts one wrong second-factor code (TOTP or recovery code) the same way as a wrong
+ * password: its own counter, the same threshold, the same doubling lock and unlock email.
+ */
+export async function recordFailedMfaCode(user: FailingUser, ctx: AuthContext): Promise<boolean> {
+  return recordFailedAttempt(user, ctx, "mfa_code");
+}
+
+async function recordFailedAttempt(user: FailingUser, ctx: AuthContext, factor: "password" | "mfa_code"): Promise<boolean> {
   const meta = auditMeta(ctx);
+  const counter = factor === "password" ? "failedSignInCount" : "failedMfaCount";
   const lock = await getDb().$transaction(async (tx) => {
-    const counted = await tx.user.update({
+    const updated = await tx.user.update({
       where: { id: user.id },
-      data: { failedSignInCount: { increment: 1 } },
-      select: { failedSignInCount: true, lockCount: true },
+      data: { [counter]: { increment: 1 } },
+      select: { failedSignInCount: true, failedMfaCount: true, lockCount: true },
     });
+    const failures = updated[counter];
     await recordAudit(tx, {
       action: "auth.sign_in_failed",
       targetType: "user",
       targetId: user.id,
       ...meta,
-      metadata: { method: "password", reason: "wrong_password", consecutiveFailures: counted.failedSignInCount },
+      metadata:
+        factor === "password"
+          ? { method: "password", reason: "wrong_password", consecutiveFailures: failures }
+          : { method: "mfa", reason: "wrong_mfa_code", consecutiveFailures: failures },
     });
-    if (counted.failedSignInCount < LOCKOUT_THRESHOLD) return null;
+    if (failures < LOCKOUT_THRESHOLD) return null;
+    const counted = updated;
 
     const lockedUntil = new Date(Date.now() + lockDurationMs(counted.lockCount));
     await tx.user.update({
       where: { id: user.id },
-      data: { lockedUntil, lockCount: { increment: 1 }, failedSignInCount: 0 },
+      data: { lockedUntil, lockCount: { increment: 1 }, failedSignInCount: 0, failedMfaCount: 0 },
     });
     const token = await issueAuthToken(tx, { userId: user.id, purpose: "account_unlock" });
     await recordAudit(tx, {
@@ -77,7 +95,7 @@ export async function unlockAccount(token: string, ctx: AuthContext): Promise<{ 
   const unlocked = await getDb().$transaction(async (tx) => {
     const consumed = await consumeAuthToken(tx, token, "account_unlock");
     if (!consumed) return false;
-    await tx.user.update({ where: { id: consumed.userId }, data: { lockedUntil: null, failedSignInCount: 0 } });
+    await tx.user.update({ where: { id: consumed.userId }, data: { lockedUntil: null, failedSignInCount: 0, failedMfaCount: 0 } });
     await recordAudit(tx, { action: "auth.unlock", actorId: consumed.userId, targetType: "user", targetId: consumed.userId, ...meta });
     return true;
   });

@@ -1,6 +1,7 @@
 // Password sign-in. Refusals, in order: rate limit (per IP and per email), SSO required
 // for the email's domain, unknown email or wrong password (one identical answer), locked
-// account, deactivated account, unverified email.
+// account, deactivated account, unverified email. With a second factor set up, a right
+// password yields a pending ticket rather than a session (lib/auth/mfa/sign-in-step.ts).
 //
 // Trade-off, on purpose: "Email or password is incorrect" is the answer for an unknown
 // email every time, but a known account that is locked says so. Reaching the lock takes
@@ -19,12 +20,10 @@ import { isLocked, recordFailedPassword } from "./lockout";
 import { decoyPasswordHash, hashPassword, needsRehash, verifyPassword } from "./passwords";
 import { accountDeactivated, accountLocked, emailUnverified, incorrectCredentials, ssoRequired } from "./refusals";
 import { normalizeEmail } from "./schemas";
-import { readSessionCookie } from "./session-cookie";
-import { revokeSessionByToken } from "./sessions";
 import { ssoRequirementFor } from "./sso-policy";
-import { startSession } from "./start-session";
+import { afterFirstFactor, type FirstFactorOutcome } from "./mfa/sign-in-step";
 
-export type SignInResult = { userId: string; sessionId: string; setCookie: string };
+export type SignInResult = FirstFactorOutcome;
 
 export async function signInWithPassword(input: { email: string; password: string }, ctx: AuthContext): Promise<SignInResult> {
   const email = normalizeEmail(input.email);
@@ -66,18 +65,12 @@ export async function signInWithPassword(input: { email: string; password: strin
 
   // Raised cost parameters apply at the next successful sign-in.
   const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
-  const previousToken = readSessionCookie(ctx.request);
-  const session = await db.$transaction(async (tx) => {
+  const outcome = await afterFirstFactor(user.id, "password", ctx, async (tx) => {
     await tx.user.update({
       where: { id: user.id },
       data: { failedSignInCount: 0, lockedUntil: null, ...(rehashed ? { passwordHash: rehashed } : {}) },
     });
-    // A session this browser still held (perhaps someone else's) ends here.
-    if (previousToken) await revokeSessionByToken(tx, previousToken);
-    const started = await startSession(tx, ctx.request, user.id, "password");
-    await recordAudit(tx, { action: "auth.sign_in", actorId: user.id, targetType: "session", targetId: started.sessionId, ...meta, metadata: { method: "password" } });
-    return started;
   });
   await reset(AUTH_LIMITS.signInPerEmail, email);
-  return { userId: user.id, ...session };
+  return outcome;
 }

@@ -1,0 +1,141 @@
+// The second factors of an account: TOTP enrolment and removal, recovery codes, and the
+// check of a code at sign-in. Enabling or disabling a factor needs re-authentication
+// (the current password, or for password-less accounts a sign-in within the last
+// REAUTH_WINDOW_MS). Every change is a user-level audit event (no org applies).
+import "server-only";
+import { recordAudit } from "../../audit/record";
+import { getDb, type Tx } from "../../db";
+import { Conflict, Forbidden, Invalid } from "../../errors";
+import { auditFields, type AccountActor } from "../../account/actor";
+import { assertCurrentPassword } from "../../account/current-password";
+import type { AuthContext } from "../auth-context";
+import { isLocked, recordFailedMfaCode } from "../lockout";
+import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "./recovery-codes";
+import { matchTotp, newTotpSecret, totpUri } from "./totp";
+
+/** A password-less account may change its factors this long after signing in. */
+export const REAUTH_WINDOW_MS = 10 * 60 * 1000;
+
+export async function assertReauthenticated(actor: AccountActor, password: string | undefined, now = new Date()): Promise<void> {
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
+  if (user.passwordHash) return assertCurrentPassword(actor.userId, user.passwordHash, password, "password");
+  const session = await getDb().session.findUnique({ where: { id: actor.sessionId }, select: { createdAt: true } });
+  if (!session || now.getTime() - session.createdAt.getTime() > REAUTH_WINDOW_MS) {
+    throw new Forbidden("Sign in again to change two-factor authentication (your sign-in is older than 10 minutes)");
+  }
+}
+
+export type MfaStatus = { totp: boolean; recoveryCodesLeft: number };
+
+export async function mfaStatus(userId: string): Promise<MfaStatus> {
+  const [user, recoveryCodesLeft] = await Promise.all([
+    getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } }),
+    getDb().mfaRecoveryCode.count({ where: { userId, usedAt: null } }),
+  ]);
+  return { totp: user.totpEnabledAt !== null, recoveryCodesLeft };
+}
+
+export async function hasSecondFactor(userId: string): Promise<boolean> {
+  return (await mfaStatus(userId)).totp;
+}
+
+/** Step 1 of enrolment: a fresh secret to show as a QR code and manual key. Not live until confirmed. */
+export async function startTotpEnrollment(actor: AccountActor, password: string | undefined): Promise<{ secret: string; uri: string }> {
+  await assertReauthenticated(actor, password);
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, totpEnabledAt: true } });
+  if (user.totpEnabledAt) throw new Conflict("An authenticator app is already set up; remove it first");
+  const secret = newTotpSecret();
+  await getDb().user.update({ where: { id: actor.userId }, data: { totpSecret: secret, totpLastStep: null } });
+  return { secret, uri: totpUri(secret, user.email) };
+}
+
+/**
+ * Step 2: the first code from the app proves it holds the secret. Turns TOTP on and
+ * issues recovery codes when the account has none, returned once for display.
+ */
+export async function confirmTotpEnrollment(actor: AccountActor, code: string, now = new Date()): Promise<{ recoveryCodes: string[] | null }> {
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  if (user.totpEnabledAt) throw new Conflict("An authenticator app is already set up");
+  if (!user.totpSecret) throw new Invalid("Start setting up the authenticator app first");
+  const step = matchTotp(user.totpSecret, code.trim(), now, null);
+  if (step === null) throw new Invalid("That code is not right; check the time on your device and try again", [{ path: "code", message: "Incorrect code", in: "body" }]);
+  return getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { totpEnabledAt: now, totpLastStep: step } });
+    const existing = await tx.mfaRecoveryCode.count({ where: { userId: actor.userId, usedAt: null } });
+    const recoveryCodes = existing > 0 ? null : await replaceRecoveryCodes(tx, actor.userId);
+    await recordAudit(tx, { action: "account.mfa.totp_enabled", targetType: "user", targetId: actor.userId, ...auditFields(actor) });
+    return { recoveryCodes };
+  });
+}
+
+export async function disableTotp(actor: AccountActor, password: string | undefined): Promise<void> {
+  await assertReauthenticated(actor, password);
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    // Without a factor the recovery codes would bypass nothing; drop them so new ones come with the next factor.
+    await tx.mfaRecoveryCode.deleteMany({ where: { userId: actor.userId } });
+    await recordAudit(tx, { action: "account.mfa.totp_disabled", targetType: "user", targetId: actor.userId, ...auditFields(actor) });
+  });
+}
+
+
+
+async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
+  await tx.mfaRecoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
+  return codes;
+}
+
+/** New recovery codes replace all old ones; shown once. */
+export async function regenerateRecoveryCodes(actor: AccountActor, password: string | undefined): Promise<string[]> {
+  await assertReauthenticated(actor, password);
+  if (!(await hasSecondFactor(actor.userId))) throw new Conflict("Set up two-factor authentication before creating recovery codes");
+  return getDb().$transaction(async (tx) => {
+    const codes = await replaceRecoveryCodes(tx, actor.userId);
+    await recordAudit(tx, { action: "account.mfa.recovery_codes_regenerated", targetType: "user", targetId: actor.userId, ...auditFields(actor) });
+    return codes;
+  });
+}
+
+export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" } | { ok: false; reason: "wrong_code" | "account_locked" };
+
+/**
+ * The second step of a sign-in: a TOTP code (not one already used) or an unused recovery
+ * code. Wrong codes count towards the same lockout as wrong passwords.
+ */
+export async function verifySecondFactor(userId: string, code: string, ctx: AuthContext, now = new Date()): Promise<SecondFactorResult> {
+  const user = await getDb().user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true, lockedUntil: true },
+  });
+  if (isLocked(user, now)) return { ok: false, reason: "account_locked" };
+  const trimmed = code.trim();
+  let method: "totp" | "recovery_code" | null = null;
+  if (user.totpEnabledAt && user.totpSecret) {
+    const step = matchTotp(user.totpSecret, trimmed, now, user.totpLastStep);
+    if (step !== null) {
+      // Conditional update: two requests racing with the same code cannot both win.
+      const claimed = await getDb().user.updateMany({
+        where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+        data: { totpLastStep: step, failedMfaCount: 0 },
+      });
+      if (claimed.count === 1) method = "totp";
+    }
+  }
+  if (!method && looksLikeRecoveryCode(trimmed)) {
+    const spent = await getDb().mfaRecoveryCode.updateMany({
+      where: { userId, codeHash: hashRecoveryCode(trimmed), usedAt: null },
+      data: { usedAt: now },
+    });
+    if (spent.count === 1) {
+      method = "recovery_code";
+      await getDb().user.update({ where: { id: userId }, data: { failedMfaCount: 0 } });
+    }
+  }
+  if (!method) {
+    const locked = await recordFailedMfaCode(user, ctx);
+    return { ok: false, reason: locked ? "account_locked" : "wrong_code" };
+  }
+  return { ok: true, method };
+}
