@@ -1,11 +1,11 @@
 // POST /api/v1/auth/sign-in: sets the session cookie and says where to go next
 // (a same-site path only: no open redirect).
-import { safeRedirectPath } from "@/lib/auth/redirect";
+import { CONSOLE_HOME, safeRedirectPath } from "@/lib/auth/redirect";
 import { signInBody } from "@/lib/auth/schemas";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { route } from "@/lib/http/route";
 
 export const POST = route({ auth: "none", csrf: true, schemas: { body: signInBody } }, async ({ request, requestId, body }) => {
   const { setCookie } = await signInWithPassword(body, { request, requestId });
-  return Response.json({ redirectTo: safeRedirectPath(body.next, "/") }, { headers: { "set-cookie": setCookie } });
+  return Response.json({ redirectTo: safeRedirectPath(body.next, CONSOLE_HOME) }, { headers: { "set-cookie": setCookie } });
 });
