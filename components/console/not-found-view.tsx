@@ -18,7 +18,7 @@ export function NotFoundView() {
       </span>
       <div className="flex flex-col gap-2">
         <p className="text-sm font-medium text-muted-foreground">404 · Not found</p>
-        <h1 className="text-xl font-semibold tracking-tight">We could not find this page</h1>
+        <h1 className="text-xl font-semibold tracking-tight">Page not found</h1>
         <p className="text-sm text-muted-foreground">
           The address may be mistyped or out of date, or what it pointed to was deleted. An organization you are not a member of is not
           found either: ask one of its owners for an invitation.
