@@ -87,7 +87,7 @@ test("the console shell works from the keyboard alone", async ({ browser }) => {
   await userMenu.focus();
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu", { name: "Account menu" });
-  await expect(menu).toContainText(seeded.owner.email);
+  await expect(page.getByTestId("user-email")).toHaveText(seeded.owner.email);
   await expect(menu.getByRole("menuitem", { name: "Account settings" })).toBeFocused();
   await page.keyboard.press("ArrowDown");
   await expect(menu.getByRole("menuitem", { name: "Your organizations" })).toBeFocused();

@@ -47,7 +47,7 @@ export function ConsoleFrame({
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-40 flex h-14 shrink-0 items-center gap-1.5 border-b border-border bg-background/90 px-3 backdrop-blur sm:gap-2 sm:px-6">
           <MobileNav slug={slug} permissions={permissions} />
-          <span className="text-border lg:hidden" aria-hidden>
+          <span className="text-muted-foreground lg:hidden" aria-hidden>
             /
           </span>
           <OrgSwitcher current={org} orgs={orgs} />

@@ -21,6 +21,7 @@ export function Popover({
   align = "start",
   kind = "menu",
   testId,
+  header,
   children,
 }: {
   label: string;
@@ -30,6 +31,8 @@ export function Popover({
   align?: "start" | "end";
   kind?: "menu" | "dialog";
   testId?: string;
+  /** Shown above the items, outside the menu (a menu may hold only its items). */
+  header?: ReactNode;
   children: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
@@ -115,9 +118,6 @@ export function Popover({
       {open ? (
         <div
           ref={panel}
-          id={panelId}
-          role={kind}
-          aria-label={label}
           onKeyDown={onPanelKeyDown}
           className={cn(
             "absolute top-full z-50 mt-2 min-w-56 rounded-lg border border-border bg-background p-1 text-sm text-foreground shadow-lg",
@@ -125,7 +125,10 @@ export function Popover({
             panelClassName,
           )}
         >
-          {children}
+          {header}
+          <div id={panelId} role={kind} aria-label={label}>
+            {children}
+          </div>
         </div>
       ) : null}
     </div>

@@ -49,14 +49,16 @@ export function UserMenu({ name, email }: { name: string | null; email: string }
           {initials(name, email)}
         </span>
       }
+      header={
+        <div className="mb-1 border-b border-border px-2.5 py-2">
+          {name ? <p className="truncate font-medium">{name}</p> : null}
+          <p className="truncate text-muted-foreground" data-testid="user-email">
+            {email}
+          </p>
+        </div>
+      }
     >
-      <div className="px-2.5 py-2" role="none">
-        {name ? <p className="truncate font-medium">{name}</p> : null}
-        <p className="truncate text-muted-foreground" data-testid="user-email">
-          {email}
-        </p>
-      </div>
-      <div className="border-t border-border pt-1" role="none">
+      <div role="none">
         <Link href="/account" prefetch={false} role="menuitem" data-popover-item className={popoverItemClass}>
           <UserRound className="size-4 text-muted-foreground" aria-hidden />
           Account settings
