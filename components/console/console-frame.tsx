@@ -36,12 +36,15 @@ export function ConsoleFrame({
       >
         Skip to content
       </a>
-      <aside className="sticky top-0 hidden h-screen flex-col border-r border-border bg-muted/40 lg:flex">
-        <div className="flex h-14 shrink-0 items-center border-b border-border px-5">
-          <BastionMark />
-        </div>
-        <div className="flex-1 overflow-y-auto">
-          <Sidebar slug={slug} permissions={permissions} />
+      {/* The column carries the colour and the border down the whole page; its content stays in view. */}
+      <aside className="hidden border-r border-border bg-muted/40 lg:block">
+        <div className="sticky top-0 flex h-screen flex-col">
+          <div className="flex h-14 shrink-0 items-center border-b border-border px-5">
+            <BastionMark />
+          </div>
+          <div className="flex-1 overflow-y-auto">
+            <Sidebar slug={slug} permissions={permissions} />
+          </div>
         </div>
       </aside>
       <div className="flex min-w-0 flex-col">
