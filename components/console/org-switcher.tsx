@@ -35,6 +35,7 @@ export function OrgSwitcher({ current, orgs }: { current: OrgOption | null; orgs
   return (
     <Popover
       label="Switch organization"
+      buttonLabel={current ? `${current.name}: switch organization` : "Organizations: switch organization"}
       kind="dialog"
       testId="org-switcher"
       buttonClassName="h-8 max-w-[12rem] px-1.5 hover:bg-accent sm:max-w-[16rem]"

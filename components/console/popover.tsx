@@ -15,6 +15,7 @@ const ITEM_SELECTOR = "[data-popover-item]";
  */
 export function Popover({
   label,
+  buttonLabel = label,
   button,
   buttonClassName,
   panelClassName,
@@ -25,6 +26,8 @@ export function Popover({
   children,
 }: {
   label: string;
+  /** The button's accessible name when it differs from the panel's: it must contain the button's visible text. */
+  buttonLabel?: string;
   button: ReactNode;
   buttonClassName?: string;
   panelClassName?: string;
@@ -96,7 +99,7 @@ export function Popover({
       <button
         ref={trigger}
         type="button"
-        aria-label={label}
+        aria-label={buttonLabel}
         aria-haspopup={kind === "menu" ? "menu" : "dialog"}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}

@@ -41,6 +41,7 @@ export function UserMenu({ name, email }: { name: string | null; email: string }
   return (
     <Popover
       label="Account menu"
+      buttonLabel={`${initials(name, email)}: account menu`}
       align="end"
       testId="user-menu"
       buttonClassName="size-8 justify-center rounded-full"
