@@ -16,7 +16,7 @@ test.beforeAll(async () => {
 
 for (const theme of ["light", "dark"] as const) {
   test(`no serious or critical axe violations on any console page, ${theme}`, async ({ browser }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000);
     const found: string[] = [];
     for (const view of seeded.pages) {
       const context = await contextFor(browser, seeded, view.as, { viewport: { width: 1440, height: 900 }, colorScheme: theme });

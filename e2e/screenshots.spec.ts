@@ -42,7 +42,7 @@ test.beforeAll(async () => {
 for (const theme of themes) {
   for (const [viewportName, viewport] of Object.entries(viewports)) {
     test(`every console page, ${theme}, ${viewportName}`, async ({ browser }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(480_000);
       for (const view of seeded.pages) {
         const context = await contextFor(browser, seeded, view.as, { viewport, colorScheme: theme });
         const page = await context.newPage();
