@@ -35,7 +35,7 @@ export function OrgSwitcher({ current, orgs }: { current: OrgOption | null; orgs
   return (
     <Popover
       label="Switch organization"
-      buttonLabel={current ? `${current.name}: switch organization` : "Organizations: switch organization"}
+      buttonLabel={null}
       kind="dialog"
       testId="org-switcher"
       buttonClassName="h-8 max-w-[12rem] px-1.5 hover:bg-accent sm:max-w-[16rem]"
@@ -46,6 +46,7 @@ export function OrgSwitcher({ current, orgs }: { current: OrgOption | null; orgs
           <span className="truncate font-medium" data-testid="current-org">
             {current ? current.name : "Organizations"}
           </span>
+          <span className="sr-only">, switch organization</span>
           <ChevronsUpDown className="size-3.5 shrink-0 text-muted-foreground" aria-hidden />
         </>
       }

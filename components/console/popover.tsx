@@ -26,8 +26,8 @@ export function Popover({
   children,
 }: {
   label: string;
-  /** The button's accessible name when it differs from the panel's: it must contain the button's visible text. */
-  buttonLabel?: string;
+  /** The button's aria-label when it differs from the panel's (it must contain the visible text); null: named by its content. */
+  buttonLabel?: string | null;
   button: ReactNode;
   buttonClassName?: string;
   panelClassName?: string;
@@ -99,7 +99,7 @@ export function Popover({
       <button
         ref={trigger}
         type="button"
-        aria-label={buttonLabel}
+        aria-label={buttonLabel ?? undefined}
         aria-haspopup={kind === "menu" ? "menu" : "dialog"}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
