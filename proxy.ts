@@ -8,6 +8,7 @@ import { isSecureRequest } from "@/lib/auth/request-meta";
 import { env } from "@/lib/env";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
 import { malformedPathResponse } from "@/lib/http/malformed-url";
+import { LAST_ORG_COOKIE, orgSlugInPath } from "@/lib/orgs/last-org";
 import {
   API_CONTENT_SECURITY_POLICY,
   STRICT_TRANSPORT_SECURITY,
@@ -48,7 +49,15 @@ export function proxy(request: NextRequest) {
     response.headers.set("content-security-policy", policy);
   }
   if (https) response.headers.set("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+  rememberLastOrg(request, response, https);
   return response;
+}
+
+/** Remembers the org a console page belongs to (lib/orgs/last-org.ts), where sign-in lands next time. */
+function rememberLastOrg(request: NextRequest, response: NextResponse, https: boolean) {
+  const slug = orgSlugInPath(request.nextUrl.pathname);
+  if (!slug || request.cookies.get(LAST_ORG_COOKIE)?.value === slug) return;
+  response.cookies.set(LAST_ORG_COOKIE, slug, { path: "/", httpOnly: true, sameSite: "lax", secure: https, maxAge: 60 * 60 * 24 * 365 });
 }
 
 export const config = {

@@ -1,10 +1,11 @@
 import { ForbiddenView } from "@/components/console/forbidden-view";
+import { UserFrame } from "@/components/console/user-frame";
 
-// Replaces Next's built-in 403 page, whose inline <style> element carries no CSP nonce.
+// Replaces Next's built-in 403 page (whose inline <style> element carries no CSP nonce).
 export default function Forbidden() {
   return (
-    <main className="flex min-h-screen items-center justify-center px-6">
+    <UserFrame title="Access refused">
       <ForbiddenView />
-    </main>
+    </UserFrame>
   );
 }

@@ -1,14 +1,12 @@
-import Link from "next/link";
+import { NotFoundView } from "@/components/console/not-found-view";
+import { UserFrame } from "@/components/console/user-frame";
 
-// Replaces Next's built-in 404 page, whose inline <style> element carries no CSP nonce.
+// Replaces Next's built-in 404 page (whose inline <style> element carries no CSP nonce):
+// inside the console frame for a signed-in user, a plain page otherwise.
 export default function NotFound() {
   return (
-    <main className="flex min-h-screen flex-col items-center justify-center gap-3 px-6 text-center">
-      <h1 className="text-2xl font-semibold tracking-tight">Page not found</h1>
-      <p className="text-sm text-muted-foreground">This page could not be found.</p>
-      <Link href="/" className="text-sm font-medium underline underline-offset-4">
-        Back to Bastion
-      </Link>
-    </main>
+    <UserFrame title="Not found">
+      <NotFoundView />
+    </UserFrame>
   );
 }

@@ -17,7 +17,7 @@ export function UsageRow({ label, use, testId }: { label: string; use: Use; test
           <div className={`h-1.5 rounded ${level}`} style={{ width: `${Math.round(share * 100)}%` }} />
         </div>
       ) : null}
-      {share >= 1 ? <p className="text-xs text-destructive">Limit reached: creating more is refused until you upgrade or use drops.</p> : share >= 0.8 ? <p className="text-xs text-muted-foreground">Over 80 % of the limit.</p> : null}
+      {share >= 1 ? <p className="text-xs text-destructive">Limit reached: creating more is refused until you upgrade or use drops.</p> : share >= 0.8 ? <p className="text-xs text-amber-700 dark:text-amber-400">Over 80 % of the limit.</p> : null}
     </div>
   );
 }

@@ -1,19 +1,19 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { BastionMark } from "./bastion-mark";
 
-/** Pages outside any organization's console (account, API reference): a plain header, one column. */
-export function PlainPageShell({ title, width = "max-w-3xl", children }: { title: string; width?: "max-w-3xl" | "max-w-5xl"; children: ReactNode }) {
+/** A page shown to someone who may not be signed in (an emailed link, a 404): a plain header, one column. */
+export function PlainPageShell({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="min-h-screen bg-muted/40">
       <header className="border-b border-border bg-background">
-        <div className={`mx-auto flex h-14 ${width} items-center gap-2 px-6`}>
-          <Link href="/" className="font-semibold tracking-tight">
-            Bastion
-          </Link>
-          <span className="text-sm text-muted-foreground">/ {title}</span>
+        <div className="mx-auto flex h-14 max-w-3xl items-center gap-2 px-4 sm:px-6">
+          <BastionMark />
+          <span className="truncate text-sm text-muted-foreground">/ {title}</span>
         </div>
       </header>
-      <main className={`mx-auto ${width} px-6 py-8`}>{children}</main>
+      <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
+        {children}
+      </main>
     </div>
   );
 }

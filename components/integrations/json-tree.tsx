@@ -2,12 +2,12 @@
 
 /** A JSON value as a collapsible tree: objects and arrays are <details>, open to `openDepth`. */
 export function JsonTree({ value, name, depth = 0, openDepth = 1 }: { value: unknown; name?: string; depth?: number; openDepth?: number }) {
-  const label = name === undefined ? null : <span className="text-sky-800">{JSON.stringify(name)}: </span>;
+  const label = name === undefined ? null : <span className="text-sky-800 dark:text-sky-300">{JSON.stringify(name)}: </span>;
   if (value === null || typeof value !== "object") {
     return (
       <div className="font-mono text-xs leading-5">
         {label}
-        <span className={typeof value === "string" ? "break-all text-emerald-800" : "text-violet-800"}>{JSON.stringify(value)}</span>
+        <span className={typeof value === "string" ? "break-all text-emerald-800 dark:text-emerald-300" : "text-violet-800 dark:text-violet-300"}>{JSON.stringify(value)}</span>
       </div>
     );
   }

@@ -98,8 +98,8 @@ export function InvitationsPanel({ slug, currentRole }: { slug: string; currentR
         {invitations.data?.items.length === 0 && <p className="text-sm text-muted-foreground">No pending invitations.</p>}
         <ul className="divide-y divide-border text-sm">
           {invitations.data?.items.map((invitation) => (
-            <li key={invitation.id} className="flex items-center justify-between gap-4 py-2" data-testid="invitation-row">
-              <span>
+            <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-2" data-testid="invitation-row">
+              <span className="min-w-0 break-words">
                 <span className="font-medium">{invitation.email ?? `Link for ${invitation.allowedDomains.join(", ")}`}</span>
                 <span className="ml-2 text-muted-foreground">
                   {invitation.role} · expires {new Date(invitation.expiresAt).toLocaleDateString()}

@@ -47,7 +47,7 @@ export function DomainsPanel({ slug, canUpdate }: { slug: string; canUpdate: boo
             <div className="flex items-center justify-between">
               <span className="font-medium">{item.domain}</span>
               <span className="flex items-center gap-2">
-                <span className={item.verifiedAt ? "text-emerald-700" : "text-muted-foreground"}>{item.verifiedAt ? "Verified" : "Not verified"}</span>
+                <span className={item.verifiedAt ? "text-emerald-700 dark:text-emerald-400" : "text-muted-foreground"}>{item.verifiedAt ? "Verified" : "Not verified"}</span>
                 {canUpdate && !item.verifiedAt && (
                   <Button size="sm" variant="outline" onClick={() => verify.mutate(item.id)} disabled={verify.isPending}>
                     Verify

@@ -62,7 +62,7 @@ export function ImportPanel({ slug, onDone }: { slug: string; onDone: () => void
               {preview.data.items.map((item) => (
                 <tr key={item.key} data-testid="import-row">
                   <td className="py-1 font-mono">{item.key}</td>
-                  <td className={item.status === "new" ? "py-1" : "py-1 text-amber-700"}>{STATUS_LABEL[item.status]}</td>
+                  <td className={item.status === "new" ? "py-1" : "py-1 text-amber-700 dark:text-amber-400"}>{STATUS_LABEL[item.status]}</td>
                   <td className="py-1 text-muted-foreground">{item.reason ?? (item.status === "conflict" ? (overwrite ? "will be overwritten" : "will be skipped") : "")}</td>
                 </tr>
               ))}

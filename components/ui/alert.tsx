@@ -9,7 +9,7 @@ export function Alert({ className, variant = "info", ...props }: ComponentProps<
       className={cn(
         "rounded-md border px-4 py-3 text-sm",
         variant === "error" && "border-destructive/40 bg-destructive/5 text-destructive",
-        variant === "success" && "border-emerald-600/30 bg-emerald-50 text-emerald-900",
+        variant === "success" && "border-emerald-600/30 bg-emerald-50 text-emerald-900 dark:border-emerald-400/30 dark:bg-emerald-500/10 dark:text-emerald-300",
         variant === "info" && "border-border bg-muted text-foreground",
         className,
       )}

@@ -1,8 +1,8 @@
 import { cn } from "@/lib/utils";
 
 const tones = {
-  good: "border-emerald-600/30 bg-emerald-50 text-emerald-900",
-  warn: "border-amber-500/40 bg-amber-50 text-amber-900",
+  good: "border-emerald-600/30 bg-emerald-50 text-emerald-900 dark:border-emerald-400/30 dark:bg-emerald-500/10 dark:text-emerald-300",
+  warn: "border-amber-500/40 bg-amber-50 text-amber-900 dark:border-amber-400/30 dark:bg-amber-500/10 dark:text-amber-300",
   bad: "border-destructive/40 bg-destructive/5 text-destructive",
   neutral: "border-border bg-muted text-muted-foreground",
 } as const;

@@ -10,3 +10,6 @@ export function safeRedirectPath(value: string | null | undefined, fallback = "/
     return fallback;
   }
 }
+
+/** Where sign-in goes without a target: the console, in the organization last opened (app/(console)/orgs/page.tsx). */
+export const CONSOLE_HOME = "/orgs?open=last";

@@ -117,9 +117,9 @@ describeWith(["postgres", "redis"], "sign-in with a password", () => {
     const ip = testIp();
     for (const next of ["https://evil.example/x", "//evil.example", "/\\evil.example", "javascript:alert(1)", "http://localhost:3000.evil.example/"]) {
       const response = await signIn({ email: user.email, password: PASSWORD, next }, { ip });
-      expect(await response.json()).toEqual({ redirectTo: "/" });
+      expect(await response.json()).toEqual({ redirectTo: "/orgs?open=last" });
     }
-    expect(await (await signIn({ email: user.email, password: PASSWORD }, { ip })).json()).toEqual({ redirectTo: "/" });
+    expect(await (await signIn({ email: user.email, password: PASSWORD }, { ip })).json()).toEqual({ redirectTo: "/orgs?open=last" });
   });
 
   it("ends the session the browser already held when it signs in again", async () => {

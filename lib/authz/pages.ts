@@ -33,3 +33,18 @@ export type ConsolePage = keyof typeof CONSOLE_PAGES;
 export function pagePath(page: ConsolePage, params: Record<string, string> = {}): string {
   return "/" + page.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
 }
+
+/** The console page a URL path shows (its most specific declaration), or null: how a 403 names what is missing. */
+export function pageForPath(pathname: string): ConsolePage | null {
+  const segments = pathname.replace(/\/+$/, "").split("/").filter(Boolean);
+  let best: { page: ConsolePage; dynamic: number } | null = null;
+  for (const page of Object.keys(CONSOLE_PAGES) as ConsolePage[]) {
+    const pattern = page.split("/");
+    if (pattern.length !== segments.length) continue;
+    if (!pattern.every((part, index) => part.startsWith("[") || part === segments[index])) continue;
+    // A literal segment beats a parameter: /integrations/rules is the rules page, not a connection.
+    const dynamic = pattern.filter((part) => part.startsWith("[")).length;
+    if (!best || dynamic < best.dynamic) best = { page, dynamic };
+  }
+  return best?.page ?? null;
+}

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { PlainPageShell } from "@/components/console/plain-page-shell";
+import { UserFrame } from "@/components/console/user-frame";
 
 export default function AccountLayout({ children }: { children: ReactNode }) {
-  return <PlainPageShell title="account">{children}</PlainPageShell>;
+  return <UserFrame title="Account" narrow>{children}</UserFrame>;
 }

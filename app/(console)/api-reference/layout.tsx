@@ -1,10 +1,6 @@
 import type { ReactNode } from "react";
-import { PlainPageShell } from "@/components/console/plain-page-shell";
+import { UserFrame } from "@/components/console/user-frame";
 
 export default function ApiReferenceLayout({ children }: { children: ReactNode }) {
-  return (
-    <PlainPageShell title="API reference" width="max-w-5xl">
-      {children}
-    </PlainPageShell>
-  );
+  return <UserFrame title="API reference">{children}</UserFrame>;
 }

@@ -1,4 +1,7 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { ConsoleFrame } from "@/components/console/console-frame";
+import { frameDataFor } from "@/components/console/frame-data";
 import { CreateOrgForm } from "@/components/orgs/create-org-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/orgs/console-access";
@@ -6,40 +9,42 @@ import { listOrgsOf } from "@/lib/orgs/orgs";
 
 export const metadata = { title: "Organizations" };
 
-export default async function OrgsPage() {
+export default async function OrgsPage({ searchParams }: { searchParams: Promise<{ open?: string | string[] }> }) {
   const user = await requirePageUser("orgs");
-  const orgs = await listOrgsOf(user.userId);
+  const [orgs, frame, { open }] = await Promise.all([listOrgsOf(user.userId), frameDataFor(user), searchParams]);
+  // Signing in without a target (CONSOLE_HOME) lands in the organization last opened, or the only one.
+  if (open === "last" && frame.lastOrg) redirect(`/orgs/${frame.lastOrg.slug}`);
   return (
-    <main className="mx-auto flex max-w-3xl flex-col gap-8 px-6 py-12">
-      <header className="flex items-center justify-between">
-        <h1 className="text-2xl font-semibold tracking-tight">Your organizations</h1>
-        <Link href="/account" className="text-sm text-muted-foreground hover:text-foreground">
-          {user.email}
-        </Link>
-      </header>
-      {orgs.length > 0 ? (
-        <ul className="flex flex-col divide-y divide-border rounded-lg border border-border" aria-label="Organizations">
-          {orgs.map((org) => (
-            <li key={org.id}>
-              <Link href={`/orgs/${org.slug}`} className="flex items-center justify-between px-4 py-3 hover:bg-accent">
-                <span className="font-medium">{org.name}</span>
-                <span className="text-sm text-muted-foreground">{org.role}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-muted-foreground">You are not a member of any organization yet. Create one, or accept an invitation.</p>
-      )}
-      <Card>
-        <CardHeader>
-          <CardTitle>New organization</CardTitle>
-          <CardDescription>You will be its owner.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <CreateOrgForm />
-        </CardContent>
-      </Card>
-    </main>
+    <ConsoleFrame user={{ name: user.name, email: user.email }} orgs={frame.orgs} org={frame.lastOrg} permissions={frame.permissions}>
+      <div className="flex w-full max-w-3xl flex-col gap-8">
+        <header>
+          <h1 className="text-2xl font-semibold tracking-tight">Your organizations</h1>
+          <p className="text-sm text-muted-foreground">Signed in as {user.email}.</p>
+        </header>
+        {orgs.length > 0 ? (
+          <ul className="flex flex-col divide-y divide-border rounded-lg border border-border bg-background" aria-label="Organizations">
+            {orgs.map((org) => (
+              <li key={org.id}>
+                <Link href={`/orgs/${org.slug}`} prefetch={false} className="flex items-center justify-between gap-4 px-4 py-3 hover:bg-accent">
+                  <span className="min-w-0 truncate font-medium">{org.name}</span>
+                  <span className="shrink-0 text-sm text-muted-foreground">{org.role}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-muted-foreground">You are not a member of any organization yet. Create one, or accept an invitation.</p>
+        )}
+        <Card id="create-organization" className="scroll-mt-20">
+          <CardHeader>
+            <CardTitle>New organization</CardTitle>
+            <CardDescription>You will be its owner.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CreateOrgForm />
+          </CardContent>
+        </Card>
+      </div>
+    </ConsoleFrame>
   );
 }

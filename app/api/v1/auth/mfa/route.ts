@@ -4,12 +4,12 @@ import { enforceLimits } from "@/lib/auth/enforce-limits";
 import { AUTH_LIMITS } from "@/lib/auth/limits";
 import { completeSecondFactor } from "@/lib/auth/mfa/sign-in-step";
 import { mfaSignInBody } from "@/lib/auth/mfa/schemas";
-import { safeRedirectPath } from "@/lib/auth/redirect";
+import { CONSOLE_HOME, safeRedirectPath } from "@/lib/auth/redirect";
 import { requestMeta } from "@/lib/auth/request-meta";
 import { route } from "@/lib/http/route";
 
 export const POST = route({ auth: "none", csrf: true, schemas: { body: mfaSignInBody } }, async ({ request, requestId, body }) => {
   await enforceLimits([[AUTH_LIMITS.mfaCodePerIp, requestMeta(request).ip]]);
   const { setCookie } = await completeSecondFactor(body, { request, requestId });
-  return Response.json({ redirectTo: safeRedirectPath(body.next, "/") }, { headers: { "set-cookie": setCookie } });
+  return Response.json({ redirectTo: safeRedirectPath(body.next, CONSOLE_HOME) }, { headers: { "set-cookie": setCookie } });
 });
