@@ -13,8 +13,21 @@ test("an owner creates an API key, calls the API with it, revokes it, and the ke
   await page.goto(`/orgs/${org.slug}`);
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "API keys", exact: true }).click();
   await expect(page.getByRole("heading", { name: "API keys", level: 1 })).toBeVisible();
-  await page.getByLabel("Name").fill("deploy bot");
-  await page.getByLabel("members:read").check();
+  // Scopes no key could use are not offered.
+  await expect(page.getByLabel("members:invite")).toHaveCount(0);
+  await expect(page.getByLabel("api-keys:manage")).toHaveCount(0);
+  // Field errors stand next to their fields.
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.locator("#api-key-name-error")).toHaveText("Enter a name");
+  await expect(page.locator("#api-key-scopes-error")).toHaveText("Choose at least one scope");
+  // A preset fills the checkboxes.
+  await page.getByRole("button", { name: "Read-only" }).click();
+  await expect(page.getByLabel("audit:read")).toBeChecked();
+  await expect(page.getByLabel("secrets:write")).not.toBeChecked();
+  await page.getByRole("button", { name: "Read-only" }).click();
+  for (const scope of ["org:read", "secrets:read", "integrations:read", "billing:read", "audit:read"]) await page.getByLabel(scope).uncheck();
+  await page.getByLabel("Name", { exact: true }).fill("deploy bot");
+  await expect(page.getByLabel("members:read")).toBeChecked();
   await page.getByRole("button", { name: "Create key" }).click();
 
   const secret = (await page.getByTestId("new-api-key").textContent())!.trim();
@@ -35,9 +48,18 @@ test("an owner creates an API key, calls the API with it, revokes it, and the ke
   // Its scopes do not reach the audit log.
   expect((await api.get(`/api/v1/orgs/${org.slug}/audit`, { headers })).status()).toBe(403);
 
+  // A session-only route tells a key it is not accepted there (403, not 401).
+  const sessionOnly = await api.get(`/api/v1/account`, { headers });
+  expect(sessionOnly.status()).toBe(403);
+  expect((await sessionOnly.json()).error.message).toBe("This route does not accept API keys");
+
   await page.reload();
   await row.getByRole("button", { name: "Revoke" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("Revoke deploy bot?");
+  await dialog.getByRole("button", { name: "Revoke key" }).click();
   await expect(row).toContainText("Revoked");
+  await expect(row).toContainText(/on \w/);
 
   const refused = await api.get(`/api/v1/orgs/${org.slug}/members`, { headers });
   expect(refused.status()).toBe(401);

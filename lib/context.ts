@@ -17,6 +17,7 @@ export function auditFields(ctx: UserContext | OrgContext) {
   return {
     actorId: ctx.actor.userId,
     actorType: ctx.actor.type,
+    apiKeyId: ctx.actor.apiKeyId ?? null,
     orgId: "org" in ctx ? ctx.org.id : null,
     ip: ctx.ip,
     userAgent: ctx.userAgent,

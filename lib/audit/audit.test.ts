@@ -3,6 +3,7 @@ import { GET as exportRoute } from "@/app/api/v1/orgs/[slug]/audit/export/route"
 import { GET as listRoute } from "@/app/api/v1/orgs/[slug]/audit/route";
 import { getDb } from "../db";
 import { describeWith } from "../testing/describe";
+import { createTestApiKey } from "../testing/api-key-fixtures";
 import { orgWithMembers } from "../testing/fixtures";
 import { call } from "../testing/http";
 import { csvCell } from "./export";
@@ -92,6 +93,44 @@ describeWith(["postgres"], "audit log", () => {
     expect(exported.every((event) => event.action === "member.removed" && Date.parse(event.createdAt) >= Date.parse(from))).toBe(true);
     const times = exported.map((event) => Date.parse(event.createdAt));
     expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
+  it("names actors, targets and API keys, filters by actor and target text, and validates the date range", async () => {
+    const { org, owner, members } = await orgWithMembers(["admin"]);
+    const admin = members[0]!;
+    const params = { slug: org.slug };
+    await getDb().auditEvent.create({ data: { orgId: org.id, actorId: owner.user.id, action: "member.role_changed", targetType: "user", targetId: admin.user.id, metadata: { from: "member", to: "admin" } } });
+    await getDb().auditEvent.create({ data: { orgId: org.id, actorId: admin.user.id, action: "member.removed", targetType: "user", targetId: "gone-user", metadata: { email: "gone@example.test" } } });
+    // A key reading the export writes an event attributed to the key and its creator.
+    const key = await createTestApiKey(org.id, owner.user.id, ["audit:read"], { name: "Nightly SIEM pull" });
+    expect((await exportRoute(new Request(`http://localhost:3000/x?format=jsonl&action=nothing.here`, { headers: { authorization: key.authorization } }), { params: Promise.resolve(params) })).status).toBe(200);
+
+    const all = await call(listRoute, "GET", "/x", { cookie: owner.cookie, params });
+    const byAction = Object.fromEntries(all.body.items.map((item: { action: string }) => [item.action, item]));
+    expect(byAction["member.role_changed"]).toMatchObject({ actor: { name: "Olive Owner" }, target: { label: "admin member", detail: admin.user.email } });
+    expect(byAction["member.removed"]).toMatchObject({ actor: { id: admin.user.id }, target: { label: "gone@example.test" } });
+    expect(byAction["audit.exported"]).toMatchObject({
+      actorType: "api_key",
+      actor: { id: owner.user.id },
+      apiKey: { id: key.row.id, name: "Nightly SIEM pull", prefix: key.row.prefix },
+      metadata: { apiKeyId: key.row.id, filters: { action: "nothing.here" } },
+    });
+
+    const actions = async (query: string) => (await call(listRoute, "GET", `/x?${query}`, { cookie: owner.cookie, params })).body.items.map((item: { action: string }) => item.action).sort();
+    expect(await actions(`actor=${encodeURIComponent(admin.user.email.toUpperCase())}`)).toEqual(["member.removed"]);
+    expect(await actions("actor=olive")).toEqual(["audit.exported", "member.role_changed"]);
+    expect(await actions("target=admin%20member")).toEqual(["member.role_changed"]);
+    expect(await actions("target=gone-user")).toEqual(["member.removed"]);
+    expect(await actions("actor=nobody-at-all")).toEqual([]);
+
+    // The export takes the same filters.
+    const exported = await (await exportRoute(new Request(`http://localhost:3000/x?format=jsonl&actor=olive&action=member.*`, { headers: { cookie: owner.cookie } }), { params: Promise.resolve(params) })).text();
+    expect(exported.trim().split("\n").map((line) => (JSON.parse(line) as { action: string }).action)).toEqual(["member.role_changed"]);
+
+    const reversed = await call(listRoute, "GET", "/x?from=2026-12-04&to=2026-12-01", { cookie: owner.cookie, params });
+    expect(reversed.status).toBe(422);
+    expect(reversed.body.error.details).toEqual([expect.objectContaining({ path: "to", message: "must not be before the start date" })]);
+    expect((await call(exportRoute, "GET", "/x?from=2026-12-04&to=2026-12-01", { cookie: owner.cookie, params })).status).toBe(422);
   });
 
   it("neutralises spreadsheet formulas in CSV cells", () => {

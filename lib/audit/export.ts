@@ -5,7 +5,7 @@
 // times faster (see bench/audit-export.ts).
 import "server-only";
 import { getPool } from "../db";
-import type { AuditFilters } from "./schemas";
+import type { ResolvedAuditFilters } from "./schemas";
 
 const BATCH = 2_000;
 const COLUMNS = ["id", "createdAt", "action", "actorId", "actorType", "targetType", "targetId", "ip", "userAgent", "requestId", "metadata"] as const;
@@ -26,7 +26,7 @@ function line(row: Row, format: "csv" | "jsonl"): string {
 }
 
 /** The same filters as the list (lib/audit/query.ts), as SQL with parameters. */
-export function auditExportQuery(orgId: string, filters: AuditFilters, after: Cursor | null): { text: string; values: unknown[] } {
+export function auditExportQuery(orgId: string, filters: ResolvedAuditFilters, after: Cursor | null): { text: string; values: unknown[] } {
   const values: unknown[] = [orgId];
   const where = [`"orgId" = $1`];
   const add = (sql: (placeholder: string) => string, value: unknown) => {
@@ -38,6 +38,8 @@ export function auditExportQuery(orgId: string, filters: AuditFilters, after: Cu
   else if (filters.action) add((p) => `action = ${p}`, filters.action);
   if (filters.targetType) add((p) => `"targetType" = ${p}`, filters.targetType);
   if (filters.targetId) add((p) => `"targetId" = ${p}`, filters.targetId);
+  if (filters.actorIds) add((p) => `"actorId" = ANY(${p}::text[])`, filters.actorIds);
+  if (filters.targetIds) add((p) => `"targetId" = ANY(${p}::text[])`, filters.targetIds);
   if (filters.from) add((p) => `"createdAt" >= ${p}::timestamptz AT TIME ZONE 'UTC'`, filters.from.toISOString());
   if (filters.to) add((p) => `"createdAt" <= ${p}::timestamptz AT TIME ZONE 'UTC'`, filters.to.toISOString());
   if (after) {
@@ -56,7 +58,7 @@ export function auditExportQuery(orgId: string, filters: AuditFilters, after: Cu
   return { text, values };
 }
 
-export function exportAuditEvents(orgId: string, filters: AuditFilters, format: "csv" | "jsonl"): ReadableStream<Uint8Array> {
+export function exportAuditEvents(orgId: string, filters: ResolvedAuditFilters, format: "csv" | "jsonl"): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after: Cursor | null = null;
   let started = false;

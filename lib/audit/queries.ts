@@ -1,7 +1,9 @@
 // Client-side data access for the audit console.
 import { apiFetch } from "../api-client";
 
-export type AuditFilterValues = { action: string; actorId: string; targetType: string; from: string; to: string };
+/** The console's filters, as they stand in the page URL (dates as YYYY-MM-DD). */
+export const AUDIT_FILTER_KEYS = ["actor", "action", "target", "targetType", "from", "to"] as const;
+export type AuditFilterValues = Record<(typeof AUDIT_FILTER_KEYS)[number], string>;
 export type AuditItem = {
   id: string;
   createdAt: string;
@@ -11,8 +13,13 @@ export type AuditItem = {
   targetType: string | null;
   targetId: string | null;
   ip: string | null;
-  metadata: unknown;
+  userAgent: string | null;
+  requestId: string | null;
+  metadata: Record<string, unknown>;
   actor: { id: string; name: string | null; email: string } | null;
+  /** The key an api_key actor used; name and prefix are null once the key is gone. */
+  apiKey: { id: string; name: string | null; prefix: string | null } | null;
+  target: { label: string; detail: string | null } | null;
 };
 
 /** GET …/audit/verify: the org's audit chain over its newest events (lib/audit/verify.ts). */
@@ -38,9 +45,7 @@ export function fetchAuditChainState(slug: string) {
 /** Filters as query parameters; dates from <input type="date"> cover whole days. */
 export function auditSearchParams(filters: AuditFilterValues): URLSearchParams {
   const params = new URLSearchParams();
-  if (filters.action) params.set("action", filters.action);
-  if (filters.actorId) params.set("actorId", filters.actorId);
-  if (filters.targetType) params.set("targetType", filters.targetType);
+  for (const key of ["actor", "action", "target", "targetType"] as const) if (filters[key]) params.set(key, filters[key]);
   if (filters.from) params.set("from", new Date(`${filters.from}T00:00:00`).toISOString());
   if (filters.to) params.set("to", new Date(`${filters.to}T23:59:59.999`).toISOString());
   return params;

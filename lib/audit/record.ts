@@ -9,6 +9,8 @@ export type AuditInput = {
   orgId?: string | null;
   actorId?: string | null;
   actorType?: "user" | "api_key" | "external_token" | "scim" | "system";
+  /** The key an api_key actor used (actorId is then its creator); kept in metadata.apiKeyId. */
+  apiKeyId?: string | null;
   targetType?: string | null;
   targetId?: string | null;
   ip?: string | null;
@@ -29,7 +31,7 @@ export async function recordAudit(db: Db | Tx, event: AuditInput): Promise<void>
       ip: event.ip ?? null,
       userAgent: event.userAgent ?? null,
       requestId: event.requestId ?? null,
-      metadata: event.metadata ?? {},
+      metadata: event.apiKeyId ? { ...event.metadata, apiKeyId: event.apiKeyId } : (event.metadata ?? {}),
     },
   });
 }

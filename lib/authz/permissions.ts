@@ -36,3 +36,31 @@ export function permissionsOf(role: Role): ReadonlySet<Permission> {
 export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission].roles as readonly Role[]).includes(role);
 }
+
+/**
+ * The permissions some route checks for an API-key caller (routes declared with
+ * `auth: "both"`); the rest guard session-only routes, where a key is refused whatever
+ * its scopes, so a key is never offered them. Kept equal to the routes on disk by
+ * lib/http/authorization-matrix.test.ts.
+ */
+export const API_KEY_SCOPES = [
+  "org:read",
+  "org:update",
+  "members:read",
+  "secrets:read",
+  "secrets:write",
+  "secrets:reveal",
+  "integrations:read",
+  "integrations:manage",
+  "billing:read",
+  "audit:read",
+] as const satisfies readonly Permission[];
+
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** Scope sets the key form offers as starting points (narrowed to what the creator holds). */
+export const API_KEY_PRESETS = {
+  "read-only": { label: "Read-only", scopes: ["org:read", "members:read", "secrets:read", "integrations:read", "billing:read", "audit:read"] },
+  "ci-deploy": { label: "CI deploy", scopes: ["org:read", "secrets:read", "secrets:reveal", "secrets:write"] },
+  full: { label: "Full access", scopes: [...API_KEY_SCOPES] },
+} as const satisfies Record<string, { label: string; scopes: readonly ApiKeyScope[] }>;

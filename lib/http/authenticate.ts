@@ -8,7 +8,7 @@ import { bearerToken } from "../api-keys/key-format";
 import { findActiveSession } from "../auth/sessions";
 import { readSessionCookie } from "../auth/session-cookie";
 import { clientIp } from "../auth/request-meta";
-import { Unauthorized } from "../errors";
+import { Forbidden, Unauthorized } from "../errors";
 import { scimAuthenticator } from "../scim/authenticate";
 import { externalTokenAuthenticator, looksLikeJwt } from "../trusted-issuers/authenticate";
 
@@ -72,5 +72,8 @@ export async function authenticate(request: Request, mode: AuthMode): Promise<Ac
     const actor = await authenticators[kind]?.(request);
     if (actor) return actor;
   }
+  // A valid API key on a session-only route is a known caller in the wrong place: 403
+  // saying so, not a 401 suggesting the key is bad. A bad key still answers 401.
+  if (mode === "session" && (await authenticators.apiKey?.(request))) throw new Forbidden("This route does not accept API keys");
   throw new Unauthorized();
 }

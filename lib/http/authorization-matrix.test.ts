@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ALL_PERMISSIONS, ROLES, can, type Permission, type Role } from "../authz/permissions";
+import { ALL_PERMISSIONS, API_KEY_SCOPES, ROLES, can, type Permission, type Role } from "../authz/permissions";
 import { describeWith } from "../testing/describe";
 import { createTestApiKey } from "../testing/api-key-fixtures";
 import { allowLoopbackOutbound, machineClaims, startTestIssuer, trustIssuer, type TestIssuer } from "../testing/jwt-issuer";
@@ -331,13 +331,25 @@ describeWith(["postgres"], "authorization matrix (behaviour)", () => {
       expect((await request(route, org.slug, undefined, key.authorization)).status).toBe(403);
     });
 
-    it("refuses API keys on session-only routes", async () => {
+    it("refuses API keys on session-only routes with 403 saying so (a bad key still 401)", async () => {
       const { org, owner } = await orgWithMembers();
       const key = await createTestApiKey(org.id, owner.user.id, ALL_PERMISSIONS);
+      const revoked = await createTestApiKey(org.id, owner.user.id, ALL_PERMISSIONS, { revokedAt: new Date() });
       for (const route of routes.filter((candidate) => EXPECTED[candidate.key]!.auth === "session")) {
-        const status = (await request(route, org.slug, undefined, key.authorization)).status;
-        expect({ route: route.key, status }).toEqual({ route: route.key, status: 401 });
+        const response = await request(route, org.slug, undefined, key.authorization);
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        expect({ route: route.key, status: response.status, message: body?.error?.message }).toEqual({
+          route: route.key,
+          status: 403,
+          message: "This route does not accept API keys",
+        });
+        expect({ route: route.key, status: (await request(route, org.slug, undefined, revoked.authorization)).status }).toEqual({ route: route.key, status: 401 });
       }
+    });
+
+    it("offers as key scopes exactly the permissions checked by routes that accept keys", () => {
+      const checked = new Set(keyRoutes().flatMap((route) => (EXPECTED[route.key]!.permission ? [EXPECTED[route.key]!.permission!] : [])));
+      expect([...API_KEY_SCOPES].sort()).toEqual([...checked].sort());
     });
   });
   describe("external IdP token callers", () => {

@@ -1,5 +1,6 @@
 import { AuditChainBadge } from "@/components/audit/chain-badge";
 import { AuditLog } from "@/components/audit/audit-log";
+import { Suspense } from "react";
 import { Card, CardContent } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/orgs/console-access";
 
@@ -19,7 +20,10 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
       </header>
       <Card>
         <CardContent className="pt-6">
-          <AuditLog slug={access.org.slug} />
+          {/* The filters live in the URL (useSearchParams). */}
+          <Suspense>
+            <AuditLog slug={access.org.slug} />
+          </Suspense>
         </CardContent>
       </Card>
     </div>
