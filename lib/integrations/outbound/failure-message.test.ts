@@ -79,7 +79,7 @@ describe("provider refusals say which credential and what to check", () => {
   it("401 names the token and the scope, never the token itself", () => {
     const sdkError = { response: { status: 401, data: { message: `401 Unauthorized for ${token}` } } };
     const message = describeProviderFailure(toProviderError("gitlab", sdkError, [token]));
-    expect(message).toBe("GitLab refused the token (401): check it has the api scope and has not expired (GitLab said: 401 Unauthorized for [redacted])");
+    expect(message).toBe("GitLab refused the token (401): check it has the read_api scope and has not expired (GitLab said: 401 Unauthorized for [redacted])");
     expect(message).not.toContain(token);
   });
 

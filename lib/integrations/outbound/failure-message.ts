@@ -12,7 +12,7 @@ const NAMES: Record<Provider, string> = { github: "GitHub", gitlab: "GitLab", ji
 /** What each provider's credential needs, said when it refuses one (401) or lacks a permission (403). */
 const TOKEN_HINTS: Record<Provider, { unauthorized: string; forbidden: string }> = {
   github: { unauthorized: "check it has not expired or been revoked", forbidden: "check the token can read the repositories (Contents and Metadata: read)" },
-  gitlab: { unauthorized: "check it has the api scope and has not expired", forbidden: "check the token has the api scope and at least the Reporter role" },
+  gitlab: { unauthorized: "check it has the read_api scope and has not expired", forbidden: "check the token has the read_api scope and at least the Reporter role" },
   jira: { unauthorized: "check the email and API token belong to the same Atlassian account", forbidden: "check the account may browse the projects" },
   linear: { unauthorized: "check the API key has not been revoked", forbidden: "check the key's workspace access" },
   slack: { unauthorized: "reinstall the Slack app to get a new token", forbidden: "reinstall the Slack app so it gets the scopes Bastion asks for" },
