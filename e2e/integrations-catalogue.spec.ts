@@ -119,7 +119,7 @@ const VIEWPORTS = { desktop: { width: 1440, height: 900 }, mobile: { width: 390,
 
 async function shoot(page: Page, name: string) {
   // No page-level horizontal scroll at any width.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+  expect.soft(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), `${name} scrolls horizontally`).toBe(true);
   await page.screenshot({ path: `.test-results/screenshots/ux-catalog/${name}.png`, fullPage: true });
 }
 
