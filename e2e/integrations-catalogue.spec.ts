@@ -90,7 +90,7 @@ test("the connect dialog puts field errors next to their fields and says what ha
   const dialog = page.getByRole("dialog", { name: "Connect Jira" });
   await dialog.getByRole("radio", { name: /Jira Data Center token/ }).check();
   await dialog.getByLabel("Jira URL").fill("https://jira.example.com");
-  const token = dialog.getByLabel("Personal access token");
+  const token = dialog.getByLabel("Personal access token", { exact: true });
   await token.fill("short");
   await dialog.getByRole("button", { name: "Connect Jira" }).click();
   await expect(token).toHaveAttribute("aria-invalid", "true");
@@ -152,8 +152,8 @@ test("screenshots: catalogue, checklist, connection, rules and API reference in 
       await shoot(page, `integrations-rules-${suffix}`);
       await page.goto("/api-reference?tag=integrations");
       await expect(page.getByTestId("api-operation").first()).toBeVisible();
-      await page.getByTestId("request-body").first().locator("summary").click();
-      await page.getByTestId("responses").first().locator("summary").click();
+      await page.getByTestId("request-body").first().locator(":scope > summary").click();
+      await page.getByTestId("responses").first().locator(":scope > summary").click();
       await shoot(page, `api-reference-${suffix}`);
       await context.close();
     }
