@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -9,6 +10,7 @@ import { useConnection, useResources } from "@/lib/integrations/query-hooks";
 import { ConnectionActions } from "./connection-actions";
 import { ConnectionHealth } from "./connection-health";
 import { DeliveryLog } from "./delivery-log";
+import { ProviderLogo } from "./provider-logo";
 import { PROVIDER_LABELS } from "./providers";
 import { ResourcesList } from "./resources-list";
 import { WebhookPanel } from "./webhook-panel";
@@ -37,9 +39,19 @@ export function ConnectionConsole({ slug, initial, canManage, connected }: Props
 
   return (
     <div className="flex flex-col gap-6">
-      <header className="flex flex-col gap-1">
-        <p className="text-sm text-muted-foreground">{PROVIDER_LABELS[current.provider]} connection</p>
-        <h1 className="text-2xl font-semibold tracking-tight">{current.name}</h1>
+      <header className="flex min-w-0 items-center gap-4">
+        <ProviderLogo provider={current.provider} size={48} />
+        <div className="flex min-w-0 flex-col gap-0.5">
+          <p className="text-sm text-muted-foreground">
+            <Link href={`/orgs/${slug}/integrations`} className="underline-offset-4 hover:text-foreground hover:underline">
+              Integrations
+            </Link>{" "}
+            / {PROVIDER_LABELS[current.provider]} connection
+          </p>
+          <h1 className="truncate text-2xl font-semibold tracking-tight" title={current.name}>
+            {current.name}
+          </h1>
+        </div>
       </header>
       {connected && <Alert variant="success">{PROVIDER_LABELS[current.provider]} is connected.</Alert>}
       {connection.error && <Alert variant="error">{connection.error.message}</Alert>}

@@ -1,16 +1,20 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ConnectionsList } from "@/lib/integrations/queries";
 import { useConnections } from "@/lib/integrations/query-hooks";
-import { PROVIDERS, type Provider } from "@/lib/integrations/types";
+import type { ProviderSetup } from "@/lib/integrations/setup";
+import type { Provider } from "@/lib/integrations/types";
 import { ConnectDialog } from "./connect-dialog";
 import { ConnectionsTable } from "./connections-table";
-import { PROVIDER_LABELS } from "./providers";
+import { ProviderCatalogue } from "./provider-catalogue";
+import { PROVIDER_LABELS, type OpenDialog } from "./providers";
+import { SetupChecklist } from "./setup-checklist";
 
 /** Why an OAuth round trip came back without a connection (the callback's ?error=). */
 const OAUTH_ERRORS: Record<string, string> = {
@@ -24,36 +28,69 @@ const OAUTH_ERRORS: Record<string, string> = {
   provider_refused: "The provider refused the authorization; check its app settings and try again.",
 };
 
-type Props = { slug: string; canManage: boolean; initial?: ConnectionsList; oauthError?: string };
+type Props = { slug: string; canManage: boolean; initial?: ConnectionsList; oauthError?: string; setup: Record<Provider, ProviderSetup>; opened?: OpenDialog };
 
-export function IntegrationsConsole({ slug, canManage, initial, oauthError }: Props) {
+export function IntegrationsConsole({ slug, canManage, initial, oauthError, setup, opened = null }: Props) {
   const hydrated = useHydrated();
+  const router = useRouter();
+  const pathname = usePathname();
   const connections = useConnections(slug, initial);
-  const [connecting, setConnecting] = useState<Provider | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(opened);
   const oauth = connections.data?.oauth;
+  const open = (next: OpenDialog) => {
+    setDialog(next);
+    router.replace(next ? `${pathname}?${next.kind}=${next.provider}` : pathname, { scroll: false });
+  };
+  // A connect link for a provider with no usable method lands on its checklist instead.
+  const shown: OpenDialog = dialog?.kind === "connect" && dialog.provider === "slack" && !setup.slack.configured ? { kind: "setup", provider: "slack" } : dialog;
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-8">
       {oauthError && <Alert variant="error">{OAUTH_ERRORS[oauthError] ?? "The connection was not completed; start again."}</Alert>}
       {connections.error && <Alert variant="error">{connections.error.message}</Alert>}
-      <div className="flex flex-wrap items-center gap-2">
-        {canManage &&
-          PROVIDERS.map((provider) => (
-            <Button key={provider} variant="outline" disabled={!oauth || !hydrated} onClick={() => setConnecting(provider)}>
-              Connect {PROVIDER_LABELS[provider]}
-            </Button>
-          ))}
-        <span className="ml-auto flex gap-4 text-sm">
-          <Link href={`/orgs/${slug}/integrations/rules`} className="font-medium underline-offset-4 hover:underline">
-            Notification rules
-          </Link>
-          <Link href={`/orgs/${slug}/activity`} className="font-medium underline-offset-4 hover:underline">
-            Activity
-          </Link>
-        </span>
-      </div>
-      {connecting && oauth && <ConnectDialog slug={slug} provider={connecting} oauth={oauth} onClose={() => setConnecting(null)} />}
-      {connections.data ? <ConnectionsTable slug={slug} connections={connections.data.items} /> : !connections.error && <p className="text-sm text-muted-foreground">Loading…</p>}
+      <section aria-labelledby="catalogue-title" className="flex flex-col gap-3">
+        <h2 id="catalogue-title" className="text-lg font-semibold tracking-tight">
+          Catalogue
+        </h2>
+        <ProviderCatalogue
+          slug={slug}
+          canManage={canManage}
+          ready={hydrated && Boolean(oauth)}
+          connections={connections.data?.items}
+          setup={setup}
+          onConnect={(provider) => open({ kind: "connect", provider })}
+          onSetup={(provider) => open({ kind: "setup", provider })}
+        />
+      </section>
+      <section aria-labelledby="connections-title" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="connections-title" className="text-lg font-semibold tracking-tight">
+            Connections
+          </h2>
+          <span className="flex gap-4 text-sm">
+            <Link href={`/orgs/${slug}/integrations/rules`} className="font-medium underline-offset-4 hover:underline">
+              Notification rules
+            </Link>
+            <Link href={`/orgs/${slug}/activity`} className="font-medium underline-offset-4 hover:underline">
+              Activity
+            </Link>
+          </span>
+        </div>
+        <div className="overflow-x-auto rounded-xl border border-border bg-background p-4 shadow-xs">
+          {connections.data ? <ConnectionsTable slug={slug} connections={connections.data.items} /> : !connections.error && <p className="text-sm text-muted-foreground">Loading…</p>}
+        </div>
+      </section>
+      {shown?.kind === "connect" && canManage && oauth && <ConnectDialog slug={slug} provider={shown.provider} oauth={oauth} onClose={() => open(null)} />}
+      {shown?.kind === "setup" && (
+        <Dialog title={`Set up ${PROVIDER_LABELS[shown.provider]} on this instance`} onClose={() => open(null)}>
+          <p className="mb-5 text-sm text-muted-foreground">
+            {shown.provider === "slack"
+              ? "Slack connects only through Bastion's own Slack app, which the operator of this instance registers once."
+              : `${PROVIDER_LABELS[shown.provider]}'s ${shown.provider === "github" ? "app install" : "sign-in"} needs an app the operator of this instance registers once. Token methods work without it.`}
+          </p>
+          <SetupChecklist provider={shown.provider} setup={setup[shown.provider]} />
+        </Dialog>
+      )}
     </div>
   );
 }

@@ -2,9 +2,32 @@
 // key methods are forms posted to the connect API; OAuth and app installs go through the
 // provider (shown only when this instance has the provider's OAuth app configured).
 import type { ConnectInput } from "@/lib/integrations/queries";
-import type { Provider } from "@/lib/integrations/types";
+import { PROVIDERS, type Provider } from "@/lib/integrations/types";
 
 export const PROVIDER_LABELS: Record<Provider, string> = { github: "GitHub", gitlab: "GitLab", jira: "Jira", linear: "Linear", slack: "Slack" };
+
+/** The catalogue's one line per provider. */
+export const PROVIDER_DESCRIPTIONS: Record<Provider, string> = {
+  github: "Repositories, pull requests, issues and pushes from GitHub.com or GitHub Enterprise.",
+  gitlab: "Projects, merge requests, issues and pipelines from GitLab.com or self-managed GitLab.",
+  jira: "Issues and projects from Jira Cloud or Jira Data Center.",
+  linear: "Issues, projects and cycles from your Linear workspace.",
+  slack: "Posts the events your notification rules choose to Slack channels.",
+};
+
+/** Logos shipped in public/providers (drawn for Bastion; nothing loaded from elsewhere). */
+export const PROVIDER_LOGOS: Record<Provider, string> = {
+  github: "/providers/github.svg",
+  gitlab: "/providers/gitlab.svg",
+  jira: "/providers/jira.svg",
+  linear: "/providers/linear.svg",
+  slack: "/providers/slack.svg",
+};
+
+/** A method works only once the operator configured the instance's app (OAuth client, GitHub App). */
+export function needsInstanceApp(method: ConnectMethod): boolean {
+  return method.kind === "oauth" || method.method === "app";
+}
 
 export const METHOD_LABELS: Record<string, string> = { app: "GitHub App", token: "Access token", api_key: "API key", oauth: "OAuth", bot: "Bot" };
 
@@ -43,4 +66,15 @@ export const CONNECT_METHODS: Record<Provider, ConnectMethod[]> = {
 export function connectBody(provider: Provider, method: FormMethod, values: Partial<Record<FieldName, string>>, name: string): ConnectInput {
   const fields = Object.fromEntries(method.fields.map((field) => [field.name, (values[field.name] ?? "").trim()]).filter(([, value]) => value !== ""));
   return { provider, method: method.method, ...fields, ...(name.trim() ? { name: name.trim() } : {}) } as ConnectInput;
+}
+
+/** A dialog the URL can open (?connect=slack, ?setup=slack), so other pages can link to it. */
+export type OpenDialog = { kind: "connect" | "setup"; provider: Provider } | null;
+
+export function dialogFromQuery(query: { connect?: string; setup?: string }): OpenDialog {
+  const provider = (value?: string) => PROVIDERS.find((candidate) => candidate === value);
+  const connect = provider(query.connect);
+  if (connect) return { kind: "connect", provider: connect };
+  const setup = provider(query.setup);
+  return setup ? { kind: "setup", provider: setup } : null;
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { ApiErrorAlert } from "@/components/auth/api-error-alert";
+import { FieldError } from "@/components/auth/field";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { fieldErrors } from "@/components/ui/field-errors";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -33,6 +35,15 @@ export function RuleForm({ slug, connections }: { slug: string; connections: Con
   const { create } = useRuleChanges(slug);
   const channelItems = channels.data?.items ?? [];
   const channel = channelItems.find((item) => item.externalId === channelId) ?? channelItems[0];
+  // The API's refusals next to their fields (event type paths are eventTypes.<index>); an edit clears its field's.
+  const [edited, setEdited] = useState<string[]>([]);
+  const byField = Object.fromEntries(Object.entries(fieldErrors(create.error)).map(([path, message]) => [path.startsWith("eventTypes") ? "eventTypes" : path, message]));
+  const errorOf = (field: string) => (edited.includes(field) ? undefined : byField[field]);
+  const edit = (field: string) => setEdited((current) => (current.includes(field) ? current : [...current, field]));
+  const rawPaths = Object.keys(fieldErrors(create.error));
+  const allPlaced = rawPaths.length > 0 && rawPaths.every((path) => path === "name" || path.startsWith("eventTypes"));
+  const formError = (create.error && !allPlaced ? create.error : null) ?? sync.error;
+  const formMessage = formError ? formError.message : null;
   const toggle = (event: string) => setEvents((current) => (current.includes(event) ? current.filter((item) => item !== event) : [...current, event]));
 
   if (slackConnections.length === 0) return <p className="text-sm text-muted-foreground">Connect a Slack workspace first: rules post to one of its channels.</p>;
@@ -43,6 +54,7 @@ export function RuleForm({ slug, connections }: { slug: string; connections: Con
       onSubmit={(event) => {
         event.preventDefault();
         if (!channel) return;
+        setEdited([]);
         const eventTypes = [...new Set([...events, ...otherEvents.split(",").map((item) => item.trim()).filter(Boolean)])];
         create.mutate(
           { name: name.trim(), source: sourceId, eventTypes, resource: resource || null, slackConnectionId: slackChosen, channelId: channel.externalId, channelName: channel.name, enabled: true },
@@ -53,7 +65,17 @@ export function RuleForm({ slug, connections }: { slug: string; connections: Con
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="flex flex-col gap-1">
           <Label htmlFor="rule-name">Rule name</Label>
-          <Input id="rule-name" value={name} onChange={(event) => setName(event.target.value)} required maxLength={100} placeholder="New pull requests to #eng" />
+          <Input
+            id="rule-name"
+            value={name}
+            onChange={(event) => (setName(event.target.value), edit("name"))}
+            required
+            maxLength={100}
+            placeholder="New pull requests to #eng"
+            aria-invalid={errorOf("name") ? true : undefined}
+            aria-describedby={errorOf("name") ? "rule-name-error" : undefined}
+          />
+          <FieldError id="rule-name-error" message={errorOf("name")} />
         </div>
         <div className="flex flex-col gap-1">
           <Label htmlFor="rule-source">Source</Label>
@@ -74,7 +96,15 @@ export function RuleForm({ slug, connections }: { slug: string; connections: Con
             </label>
           ))}
         </div>
-        <Input aria-label="Other event types" placeholder="Other event types, comma-separated (type or type.action)" value={otherEvents} onChange={(event) => setOtherEvents(event.target.value)} />
+        <Input
+          aria-label="Other event types"
+          placeholder="Other event types, comma-separated (type or type.action)"
+          value={otherEvents}
+          onChange={(event) => (setOtherEvents(event.target.value), edit("eventTypes"))}
+          aria-invalid={errorOf("eventTypes") ? true : undefined}
+          aria-describedby={errorOf("eventTypes") ? "rule-events-error" : undefined}
+        />
+        <FieldError id="rule-events-error" message={errorOf("eventTypes")} />
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-3">
         {source.resourceKind && (
@@ -114,7 +144,7 @@ export function RuleForm({ slug, connections }: { slug: string; connections: Con
           )}
         </div>
       </div>
-      <ApiErrorAlert error={create.error ?? sync.error} />
+      {formMessage && <Alert variant="error">{formMessage}</Alert>}
       <div>
         <Button type="submit" disabled={create.isPending || !channel}>Create rule</Button>
       </div>

@@ -6,6 +6,7 @@ import { auditFields, type OrgContext } from "../../context";
 import { getDb } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
 import { ProviderError } from "../outbound/errors";
+import { describeProviderFailure } from "../outbound/failure-message";
 import { providerClients } from "../providers/clients";
 import { connectionRef, providerCallFor } from "./credentials";
 import { presentConnection } from "./present";
@@ -18,7 +19,7 @@ export async function checkConnection(ctx: OrgContext, connectionId: string) {
   const outcome = await providerClients[before.provider].check(call).then(
     (result) => ({ ok: true as const, result }),
     (error: unknown) => {
-      if (error instanceof ProviderError) return { ok: false as const, error: error.message };
+      if (error instanceof ProviderError) return { ok: false as const, error: describeProviderFailure(error, { baseUrl: before.baseUrl }) };
       throw error;
     },
   );

@@ -33,7 +33,7 @@ export async function connectWithCredentials(ctx: OrgContext, input: ConnectInpu
 
   // Before any transaction: a network call must not hold a database connection.
   const checked = await providerClients[input.provider].check(call).catch((error: unknown) => {
-    throw refusalOf(input.provider, error);
+    throw refusalOf(input.provider, error, baseUrl);
   });
 
   return storeConnection(ctx, {

@@ -87,7 +87,7 @@ describeWith(["postgres", "redis"], "connections API", () => {
     const refused = await api.connect({ provider: "github", method: "token", token: badToken });
     expect(refused.status).toBe(422);
     expect(refused.body.error).toMatchObject({ code: "invalid_request", details: { provider: "github", reason: "unauthorized" } });
-    expect(refused.body.error.message).toMatch(/^GitHub refused the connection: .*Bad credentials/);
+    expect(refused.body.error.message).toMatch(/^GitHub refused the token \(401\): check it has not expired.*Bad credentials/);
     expect(JSON.stringify(refused.body)).not.toContain(badToken);
     const badLinear = await api.connect({ provider: "linear", method: "api_key", token: "lin_api_wrong0123456789" });
     expect(badLinear.status).toBe(422);

@@ -29,7 +29,7 @@ export const baseUrlSchema = z
   .transform((value) => value.replace(/\/+$/, ""));
 
 // Messages name the rule only: a refused token is never echoed back.
-const token = text().trim().min(8, "too short").max(4096, "too long").regex(/^\S+$/, "no whitespace inside");
+const token = text().trim().min(8, "too short for a token: paste the whole value (8 characters or more)").max(4096, "too long for a token (4096 characters at most)").regex(/^\S+$/, "a token has no spaces inside: paste it again");
 const name = text().trim().min(1).max(100);
 
 export const connectSchema = z.discriminatedUnion("provider", [

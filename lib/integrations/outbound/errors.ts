@@ -26,6 +26,8 @@ export class ProviderError extends Error {
     readonly status: number | null = null,
     /** From Retry-After, when the provider said how long to wait. */
     readonly retryAfterSeconds: number | null = null,
+    /** Where a network-level failure happened: the host called and the system's code (ENOTFOUND, CERT_HAS_EXPIRED, "policy", "timeout"). */
+    readonly network: { host: string; code: string } | null = null,
   ) {
     super(`${provider}: ${scrubTokens(message)}`);
     this.name = "ProviderError";

@@ -32,11 +32,13 @@ async function attemptOnce(provider: Provider, policy: OutboundPolicy, original:
     // Node's fetch takes undici's dispatcher; the DOM RequestInit type does not name it.
     return await fetch(original.clone(), { signal: AbortSignal.any([original.signal, timeout]), dispatcher: policy.dispatcher } as RequestInit);
   } catch (error) {
-    if (timeout.aborted) throw new ProviderError(provider, "timeout", `no answer within ${policy.timeoutMs} ms`);
+    const host = new URL(original.url).host;
+    if (timeout.aborted) throw new ProviderError(provider, "timeout", `no answer within ${policy.timeoutMs} ms`, null, null, { host, code: "timeout" });
     if (original.signal.aborted) throw error;
     const cause = (error as { cause?: unknown })?.cause;
-    if (cause instanceof OutboundAddressRefused) throw new ProviderError(provider, "failed", `refused to call an internal address: ${cause.message}`);
-    throw new ProviderError(provider, "unavailable", `could not reach the API (${networkReason(error)})`);
+    if (cause instanceof OutboundAddressRefused) throw new ProviderError(provider, "failed", `refused to call an internal address: ${cause.message}`, null, null, { host, code: "policy" });
+    const code = networkReason(error);
+    throw new ProviderError(provider, "unavailable", `could not reach the API (${code})`, null, null, { host, code });
   }
 }
 

@@ -9,7 +9,7 @@ import { oauthRedirectUri } from "../oauth-redirect";
 import { gitlabUrl } from "./api";
 import { whoAmI } from "./identity";
 
-const SCOPES = "read_api read_user";
+export const SCOPES = "read_api read_user";
 
 function clientSettings(): { clientId: string; clientSecret: string } | null {
   const { GITLAB_OAUTH_CLIENT_ID, GITLAB_OAUTH_CLIENT_SECRET } = env();

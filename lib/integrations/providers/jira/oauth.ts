@@ -10,7 +10,7 @@ import { policyFetch } from "../../outbound/fetch";
 import { requestToken, tokenCredentials, type TokenSet } from "../../outbound/oauth-token";
 import type { OAuthFlow } from "../../types";
 
-const SCOPES = "read:jira-work read:jira-user offline_access";
+export const SCOPES = "read:jira-work read:jira-user offline_access";
 
 type AccessibleResource = { id: string; url: string; name: string; scopes?: string[] };
 

@@ -10,7 +10,7 @@ import type { OAuthFlow } from "../../types";
 import { slackClientSettings, slackWebClient } from "./api";
 
 /** Read channels to pick from, post notifications. */
-const BOT_SCOPES = "channels:read,groups:read,chat:write";
+export const BOT_SCOPES = "channels:read,groups:read,chat:write";
 
 function settings(): { clientId: string; clientSecret: string } {
   const configured = slackClientSettings();
