@@ -64,7 +64,9 @@ test("changing the password in the page ends the other sessions and keeps this o
   await page.getByLabel("Current password").fill("not-my-password-123");
   await page.getByLabel("New password").fill(newPassword);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "current password" })).toHaveText("Your current password is incorrect");
+  // The refusal sits under the field it is about, and the field is marked invalid.
+  await expect(page.locator("#current-password-error")).toHaveText("Your current password is incorrect");
+  await expect(page.getByLabel("Current password")).toHaveAttribute("aria-invalid", "true");
 
   await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();
@@ -87,6 +89,8 @@ test("sign out everywhere ends every session, this browser's included", async ({
   const b = await accountPageAs(browser, user.id, CHROME_LINUX);
 
   await b.page.getByRole("button", { name: "Sign out everywhere" }).click();
+  // Asked first, in the console's own dialog.
+  await b.page.getByRole("alertdialog", { name: "Sign out everywhere?" }).getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(b.page).toHaveURL(SIGNED_OUT);
   expect(await e2eDb().session.count({ where: { userId: user.id } })).toBe(0);
   expect((await b.page.context().cookies()).filter((cookie) => cookie.name.endsWith("bastion.session"))).toEqual([]);

@@ -46,8 +46,9 @@ test("an owner creates an org, invites a member who joins, changes their role, r
   await ownerPage.reload();
   await expect(row.getByLabel(`Role of ${member.email}`)).toHaveValue("admin");
 
-  ownerPage.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: `Remove ${member.email}` }).click();
+  await ownerPage.getByRole("alertdialog", { name: `Remove ${member.email}?` }).getByRole("button", { name: "Remove member" }).click();
+  await expect(ownerPage.getByTestId("toast").filter({ hasText: "removed" })).toBeVisible();
   await expect(row).toHaveCount(0);
 
   // The removed member's next page load shows no access.

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { Field } from "@/components/auth/field";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { useRequestEmailChange } from "@/lib/account/queries";
 import type { AccountView } from "@/lib/account/types";
 import { FormStatus } from "./form-status";
@@ -12,6 +12,7 @@ import { FormStatus } from "./form-status";
 export function EmailSection({ account }: { account: AccountView }) {
   const request = useRequestEmailChange();
   const [email, setEmail] = useState("");
+  const { errors, clear } = useFieldErrors(request.error);
   const sent = request.data
     ? `We sent a confirmation link to ${request.data.sentTo}. Your email address changes when you open it; we also told ${account.email}.`
     : null;
@@ -27,16 +28,26 @@ export function EmailSection({ account }: { account: AccountView }) {
       <CardContent>
         <form
           className="flex max-w-md flex-col gap-3"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             request.mutate(email, { onSuccess: () => setEmail("") });
           }}
         >
-          <div className="grid gap-1.5">
-            <Label htmlFor="new-email">New email address</Label>
-            <Input id="new-email" type="email" value={email} onChange={(event) => setEmail(event.target.value)} required autoComplete="email" />
-          </div>
-          <FormStatus error={request.error} success={sent} />
+          <Field
+            id="new-email"
+            label="New email address"
+            type="email"
+            value={email}
+            error={errors.email}
+            onChange={(event) => {
+              clear("email");
+              setEmail(event.target.value);
+            }}
+            required
+            autoComplete="email"
+          />
+          <FormStatus error={request.error} success={sent} fields={["email"]} />
           <div>
             <Button type="submit" disabled={request.isPending}>
               Send confirmation link

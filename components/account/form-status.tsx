@@ -1,14 +1,14 @@
 "use client";
 
+import { ApiErrorAlert } from "@/components/auth/api-error-alert";
 import { Alert } from "@/components/ui/alert";
-import { ApiError } from "@/lib/api-client";
 
-/** A form's outcome: the API's message when it failed, `success` when it worked. */
-export function FormStatus({ error, success }: { error: unknown; success?: string | null }) {
-  if (error) {
-    const message = error instanceof ApiError ? error.message : "Something went wrong; try again.";
-    return <Alert variant="error">{message}</Alert>;
-  }
+/**
+ * A form's outcome: the API's message when it failed (less what the `fields` show under
+ * themselves), `success` when it worked.
+ */
+export function FormStatus({ error, success, fields }: { error: unknown; success?: string | null; fields?: readonly string[] }) {
+  if (error) return <ApiErrorAlert error={error} fields={fields} />;
   return success ? <Alert variant="success">{success}</Alert> : null;
 }
 

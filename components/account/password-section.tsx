@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { Field } from "@/components/auth/field";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { useChangePassword } from "@/lib/account/queries";
 import type { AccountView } from "@/lib/account/types";
 import { FormStatus } from "./form-status";
@@ -18,6 +18,7 @@ export function PasswordSection({ account }: { account: AccountView }) {
   const change = useChangePassword();
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
+  const { errors, clear } = useFieldErrors(change.error);
   return (
     <Card aria-labelledby="password-title">
       <CardHeader>
@@ -31,6 +32,7 @@ export function PasswordSection({ account }: { account: AccountView }) {
       <CardContent>
         <form
           className="flex max-w-md flex-col gap-3"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             change.mutate(
@@ -45,17 +47,35 @@ export function PasswordSection({ account }: { account: AccountView }) {
           }}
         >
           {account.hasPassword ? (
-            <div className="grid gap-1.5">
-              <Label htmlFor="current-password">Current password</Label>
-              <Input id="current-password" type="password" value={currentPassword} onChange={(event) => setCurrentPassword(event.target.value)} required autoComplete="current-password" />
-            </div>
+            <Field
+              id="current-password"
+              label="Current password"
+              type="password"
+              value={currentPassword}
+              error={errors.currentPassword}
+              onChange={(event) => {
+                clear("currentPassword");
+                setCurrentPassword(event.target.value);
+              }}
+              required
+              autoComplete="current-password"
+            />
           ) : null}
-          <div className="grid gap-1.5">
-            <Label htmlFor="new-password">New password</Label>
-            <Input id="new-password" type="password" value={newPassword} onChange={(event) => setNewPassword(event.target.value)} required minLength={10} autoComplete="new-password" />
-            <p className="text-xs text-muted-foreground">At least 10 characters, and not a common password.</p>
-          </div>
-          <FormStatus error={change.error} success={change.data ? endedMessage(change.data.otherSessionsEnded) : null} />
+          <Field
+            id="new-password"
+            label="New password"
+            type="password"
+            hint="At least 10 characters, and not a common password."
+            value={newPassword}
+            error={errors.newPassword}
+            onChange={(event) => {
+              clear("newPassword");
+              setNewPassword(event.target.value);
+            }}
+            required
+            autoComplete="new-password"
+          />
+          <FormStatus error={change.error} fields={["currentPassword", "newPassword"]} success={change.data ? endedMessage(change.data.otherSessionsEnded) : null} />
           <div>
             <Button type="submit" disabled={change.isPending}>
               {account.hasPassword ? "Change password" : "Set password"}

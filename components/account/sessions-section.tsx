@@ -2,6 +2,8 @@
 
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
 import { useRevokeSession, useRevokeSessions, useSessions } from "@/lib/account/queries";
 import type { SessionView } from "@/lib/account/types";
 import { FormStatus, LocalTime } from "./form-status";
@@ -18,8 +20,24 @@ export function SessionsSection({ initialSessions }: { initialSessions: SessionV
   const revoke = useRevokeSession();
   const revokeOthers = useRevokeSessions("others");
   const revokeAll = useRevokeSessions("all");
+  const toast = useToast();
+  const confirm = useConfirm();
   const others = sessions.filter((session) => !session.current).length;
-  const othersMessage = revokeOthers.data ? `Signed out ${revokeOthers.data.revoked} other ${revokeOthers.data.revoked === 1 ? "session" : "sessions"}.` : null;
+
+  function revokeOne(session: SessionView) {
+    revoke.mutate(session.id, {
+      onSuccess: (result) => (result.current ? toSignIn() : toast({ title: "Session revoked", description: `${session.device} is signed out on its next request.`, variant: "success" })),
+    });
+  }
+
+  async function signOutEverywhere() {
+    const confirmed = await confirm({
+      title: "Sign out everywhere?",
+      description: "Every browser signed in to your account is signed out, this one included.",
+      confirmLabel: "Sign out everywhere",
+    });
+    if (confirmed) revokeAll.mutate(undefined, { onSuccess: toSignIn });
+  }
 
   return (
     <Card aria-labelledby="sessions-title">
@@ -45,7 +63,7 @@ export function SessionsSection({ initialSessions }: { initialSessions: SessionV
                 variant="outline"
                 size="sm"
                 disabled={revoke.isPending}
-                onClick={() => revoke.mutate(session.id, { onSuccess: (result) => (result.current ? toSignIn() : undefined) })}
+                onClick={() => revokeOne(session)}
                 aria-label={session.current ? "Sign out this device" : `Revoke ${session.device} session`}
               >
                 {session.current ? "Sign out" : "Revoke"}
@@ -53,12 +71,16 @@ export function SessionsSection({ initialSessions }: { initialSessions: SessionV
             </li>
           ))}
         </ul>
-        <FormStatus error={revoke.error ?? revokeOthers.error ?? revokeAll.error} success={othersMessage} />
+        <FormStatus error={revoke.error ?? revokeOthers.error ?? revokeAll.error} />
         <div className="flex flex-wrap gap-3">
-          <Button variant="outline" disabled={others === 0 || revokeOthers.isPending} onClick={() => revokeOthers.mutate()}>
+          <Button variant="outline" disabled={others === 0 || revokeOthers.isPending} onClick={() =>
+              revokeOthers.mutate(undefined, {
+                onSuccess: ({ revoked }) => toast({ title: `Signed out ${revoked} other ${revoked === 1 ? "session" : "sessions"}`, variant: "success" }),
+              })
+            }>
             Sign out other sessions
           </Button>
-          <Button variant="destructive" disabled={revokeAll.isPending} onClick={() => revokeAll.mutate(undefined, { onSuccess: toSignIn })}>
+          <Button variant="destructive" disabled={revokeAll.isPending} onClick={() => void signOutEverywhere()}>
             Sign out everywhere
           </Button>
         </div>

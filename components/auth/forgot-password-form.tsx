@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { apiFetch } from "@/lib/api-client";
 import { ApiErrorAlert } from "./api-error-alert";
 import { Field } from "./field";
@@ -15,6 +16,8 @@ export function ForgotPasswordForm() {
     mutationFn: (address: string) => apiFetch<{ message: string }>("/api/v1/auth/password/forgot", { body: { email: address } }),
   });
 
+  const { errors, clear } = useFieldErrors(request.error);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     request.mutate(email);
@@ -24,9 +27,16 @@ export function ForgotPasswordForm() {
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       <h1 className="text-xl font-semibold tracking-tight">Reset your password</h1>
       <p className="text-sm text-muted-foreground">Enter your email address and we will send you a link to choose a new password.</p>
-      <Field id="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+      <Field id="email" label="Email" type="email" autoComplete="email" required
+        error={errors.email}
+        value={email}
+        onChange={(event) => {
+          clear("email");
+          setEmail(event.target.value);
+        }}
+      />
       {request.isSuccess ? <Alert variant="success">{request.data.message}</Alert> : null}
-      {request.isError ? <ApiErrorAlert error={request.error} /> : null}
+      {request.isError ? <ApiErrorAlert error={request.error} fields={["email"]} /> : null}
       <Button type="submit" disabled={request.isPending}>
         {request.isPending ? "Sending…" : "Send the reset link"}
       </Button>

@@ -2,16 +2,17 @@
 
 // First sign-in: choose the name other members see, then continue.
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { apiFetch } from "@/lib/api-client";
+import { ApiErrorAlert } from "./api-error-alert";
+import { Field } from "./field";
 
 export function OnboardingForm({ initialName, next }: { initialName: string; next: string }) {
   const [name, setName] = useState(initialName);
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const { errors, clear } = useFieldErrors(error);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -21,18 +22,27 @@ export function OnboardingForm({ initialName, next }: { initialName: string; nex
       await apiFetch("/api/v1/onboarding", { body: { name } });
       window.location.assign(next);
     } catch (caught) {
-      setError((caught as Error).message);
+      setError(caught);
       setPending(false);
     }
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3">
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="display-name">Your name</Label>
-        <Input id="display-name" autoComplete="name" required maxLength={100} value={name} onChange={(event) => setName(event.target.value)} />
-      </div>
-      {error && <Alert variant="error">{error}</Alert>}
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+      <Field
+        id="display-name"
+        label="Your name"
+        autoComplete="name"
+        required
+        maxLength={100}
+        error={errors.name}
+        value={name}
+        onChange={(event) => {
+          clear("name");
+          setName(event.target.value);
+        }}
+      />
+      <ApiErrorAlert error={error} fields={["name"]} />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Continue"}
       </Button>

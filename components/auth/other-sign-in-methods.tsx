@@ -27,7 +27,7 @@ export function OtherSignInMethods({ callbackUrl = "/", standalone = false }: { 
           <span className="h-px flex-1 bg-border" />
         </div>
       )}
-      <MagicLinkForm callbackUrl={callbackUrl} initiallyOpen={standalone} />
+      <MagicLinkForm callbackUrl={callbackUrl} initiallyOpen={standalone} emailFieldId={standalone ? undefined : "email"} />
       {instanceSso && <SsoSignInButton providerId={instanceSso.id} label={`Continue with ${instanceSso.name}`} callbackUrl={callbackUrl} />}
       <p className="text-center text-sm">
         <Link href={ssoHref} className="underline underline-offset-4">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { apiFetch } from "@/lib/api-client";
 import { ApiErrorAlert } from "./api-error-alert";
 import { Field } from "./field";
@@ -18,6 +19,8 @@ export function ResetPasswordForm() {
   const reset = useMutation({
     mutationFn: (input: { token: string; password: string }) => apiFetch<{ message: string }>("/api/v1/auth/password/reset", { body: input }),
   });
+
+  const { errors, clear } = useFieldErrors(reset.error);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -47,8 +50,12 @@ export function ResetPasswordForm() {
         autoComplete="new-password"
         required
         hint="At least 10 characters; not a common password. Every session will be signed out."
+        error={errors.password}
         value={password}
-        onChange={(event) => setPassword(event.target.value)}
+        onChange={(event) => {
+          clear("password");
+          setPassword(event.target.value);
+        }}
       />
       <Field
         id="confirmation"
@@ -56,11 +63,14 @@ export function ResetPasswordForm() {
         type="password"
         autoComplete="new-password"
         required
+        error={mismatch ? "The two passwords differ." : null}
         value={confirmation}
-        onChange={(event) => setConfirmation(event.target.value)}
+        onChange={(event) => {
+          setMismatch(false);
+          setConfirmation(event.target.value);
+        }}
       />
-      {mismatch ? <Alert variant="error">The two passwords differ.</Alert> : null}
-      {reset.isError ? <ApiErrorAlert error={reset.error} /> : null}
+      {reset.isError ? <ApiErrorAlert error={reset.error} fields={["password"]} /> : null}
       <Button type="submit" disabled={!token || reset.isPending}>
         {reset.isPending ? "Saving…" : "Change password"}
       </Button>

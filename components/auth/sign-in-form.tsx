@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
 import { safeRedirectPath } from "@/lib/auth/redirect";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { ApiErrorAlert, refusalReason, ssoSignInPath } from "./api-error-alert";
 import { Field } from "./field";
 import { MfaStepForm } from "./mfa-step-form";
@@ -36,6 +37,8 @@ export function SignInForm() {
     mutationFn: (address: string) => apiFetch<{ message: string }>("/api/v1/auth/verify-email/resend", { body: { email: address } }),
   });
 
+  const { errors, clear } = useFieldErrors(signIn.error);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     resend.reset();
@@ -48,17 +51,28 @@ export function SignInForm() {
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       <h1 className="text-xl font-semibold tracking-tight">Sign in</h1>
-      <Field id="email" label="Email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+      <Field id="email" label="Email" type="email" autoComplete="email" required
+        error={errors.email}
+        value={email}
+        onChange={(event) => {
+          clear("email");
+          setEmail(event.target.value);
+        }}
+      />
       <Field
         id="password"
         label="Password"
         type="password"
         autoComplete="current-password"
         required
+        error={errors.password}
         value={password}
-        onChange={(event) => setPassword(event.target.value)}
+        onChange={(event) => {
+          clear("password");
+          setPassword(event.target.value);
+        }}
       />
-      {signIn.isError && refusalReason(signIn.error) !== "sso_required" ? <ApiErrorAlert error={signIn.error} /> : null}
+      {signIn.isError && refusalReason(signIn.error) !== "sso_required" ? <ApiErrorAlert error={signIn.error} fields={["email", "password"]} /> : null}
       {unverified && !resend.isSuccess ? (
         <Button type="button" variant="outline" onClick={() => resend.mutate(email)} disabled={resend.isPending}>
           Send the verification link again

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { apiFetch } from "@/lib/api-client";
 import { ApiErrorAlert, refusalReason, ssoSignInPath } from "./api-error-alert";
 import { Field } from "./field";
@@ -24,6 +25,8 @@ export function SignUpForm() {
     },
   });
 
+  const { errors, clear } = useFieldErrors(signUp.error);
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     signUp.mutate(input);
@@ -38,12 +41,15 @@ export function SignUpForm() {
       </div>
     );
   }
-  const set = (key: keyof SignUpInput) => (event: { target: { value: string } }) => setInput((current) => ({ ...current, [key]: event.target.value }));
+  const set = (key: keyof SignUpInput) => (event: { target: { value: string } }) => {
+    clear(key);
+    setInput((current) => ({ ...current, [key]: event.target.value }));
+  };
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       <h1 className="text-xl font-semibold tracking-tight">Create your account</h1>
-      <Field id="name" label="Name" autoComplete="name" required value={input.name} onChange={set("name")} />
-      <Field id="email" label="Email" type="email" autoComplete="email" required value={input.email} onChange={set("email")} />
+      <Field id="name" label="Name" autoComplete="name" required error={errors.name} value={input.name} onChange={set("name")} />
+      <Field id="email" label="Email" type="email" autoComplete="email" required error={errors.email} value={input.email} onChange={set("email")} />
       <Field
         id="password"
         label="Password"
@@ -51,10 +57,11 @@ export function SignUpForm() {
         autoComplete="new-password"
         required
         hint="At least 10 characters; not a common password."
+        error={errors.password}
         value={input.password}
         onChange={set("password")}
       />
-      {signUp.isError && refusalReason(signUp.error) !== "sso_required" ? <ApiErrorAlert error={signUp.error} /> : null}
+      {signUp.isError && refusalReason(signUp.error) !== "sso_required" ? <ApiErrorAlert error={signUp.error} fields={["name", "email", "password"]} /> : null}
       <Button type="submit" disabled={signUp.isPending}>
         {signUp.isPending ? "Creating your account…" : "Create account"}
       </Button>

@@ -5,9 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { fieldErrors } from "@/components/ui/field-errors";
 import { apiFetch } from "@/lib/api-client";
+import { Field } from "./field";
 
 type Discovered = { signInPath: string | null; message?: string };
 
@@ -16,6 +16,7 @@ export function SsoEmailForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
   const [email, setEmail] = useState("");
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ variant: "info" | "error"; text: string } | null>(null);
+  const [emailError, setEmailError] = useState<string | null>(null);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -29,17 +30,29 @@ export function SsoEmailForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
       }
       setMessage({ variant: "info", text: found.message ?? "Single sign-on is not set up for this email address." });
     } catch (caught) {
-      setMessage({ variant: "error", text: (caught as Error).message });
+      const byField = fieldErrors(caught);
+      if (byField.email) setEmailError(byField.email);
+      else setMessage({ variant: "error", text: (caught as Error).message });
     }
     setPending(false);
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3">
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="sso-email">Work email</Label>
-        <Input id="sso-email" type="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
-      </div>
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate>
+      <Field
+        id="sso-email"
+        label="Work email"
+        type="email"
+        autoComplete="email"
+        required
+        error={emailError}
+        value={email}
+        onChange={(event) => {
+          setEmailError(null);
+          setMessage(null);
+          setEmail(event.target.value);
+        }}
+      />
       {message && <Alert variant={message.variant}>{message.text}</Alert>}
       <Button type="submit" disabled={pending}>
         {pending ? "Looking up…" : "Continue with SSO"}

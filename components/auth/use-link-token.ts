@@ -10,16 +10,23 @@ import { useEffect, useState } from "react";
 export function useLinkToken(): string | null | undefined {
   const [token, setToken] = useState<string | null | undefined>(undefined);
   useEffect(() => {
-    const url = new URL(window.location.href);
-    const fragment = new URLSearchParams(url.hash.slice(1));
-    const value = fragment.get("token") ?? url.searchParams.get("token");
-    if (value) {
-      url.searchParams.delete("token");
-      url.hash = "";
-      window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}`);
-    }
-    // Strict mode runs this twice; the second run finds the token already removed.
-    setToken((current) => current ?? value);
+    const read = (initial: boolean) => {
+      const url = new URL(window.location.href);
+      const fragment = new URLSearchParams(url.hash.slice(1));
+      const value = fragment.get("token") ?? url.searchParams.get("token");
+      if (value) {
+        url.searchParams.delete("token");
+        url.hash = "";
+        window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}`);
+      }
+      // Strict mode runs this twice; the second run finds the token already removed.
+      // A later link pasted into the same tab (a new #token) replaces the one shown.
+      setToken((current) => (initial ? (current ?? value) : (value ?? current)));
+    };
+    read(true);
+    const onHashChange = () => read(false);
+    window.addEventListener("hashchange", onHashChange);
+    return () => window.removeEventListener("hashchange", onHashChange);
   }, []);
   return token;
 }

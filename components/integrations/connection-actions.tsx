@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import type { ConnectionItem } from "@/lib/integrations/queries";
 import { useCheckConnection, useDisconnect, useSyncConnection, useUpdateConnection } from "@/lib/integrations/query-hooks";
 
@@ -11,6 +12,7 @@ type Props = { slug: string; connection: ConnectionItem; onSyncRequested: () => 
 /** Check, sync, disable or enable, and disconnect: for members who may manage integrations. */
 export function ConnectionActions({ slug, connection, onSyncRequested }: Props) {
   const router = useRouter();
+  const confirm = useConfirm();
   const check = useCheckConnection(slug, connection.id);
   const sync = useSyncConnection(slug, connection.id);
   const update = useUpdateConnection(slug, connection.id);
@@ -33,9 +35,9 @@ export function ConnectionActions({ slug, connection, onSyncRequested }: Props) 
         <Button
           variant="destructive"
           disabled={disconnect.isPending}
-          onClick={() => {
-            if (window.confirm(`Disconnect ${connection.name}? Its credentials, webhook secret and delivery log are deleted.`))
-              disconnect.mutate(undefined, { onSuccess: () => router.push(`/orgs/${slug}/integrations`) });
+          onClick={async () => {
+            const confirmed = await confirm({ title: `Disconnect ${connection.name}?`, description: "Its credentials, webhook secret and delivery log are deleted.", confirmLabel: "Disconnect", typedConfirmation: connection.name });
+            if (confirmed) disconnect.mutate(undefined, { onSuccess: () => router.push(`/orgs/${slug}/integrations`) });
           }}
         >
           Disconnect

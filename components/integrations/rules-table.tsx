@@ -2,6 +2,7 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ConnectionItem, RuleItem } from "@/lib/integrations/queries";
 import { useRuleChanges } from "@/lib/integrations/query-hooks";
@@ -9,6 +10,7 @@ import { channelLabel, sourceLabel } from "./rule-sources";
 
 /** The org's rules; managers can switch them on and off or delete them. */
 export function RulesTable({ slug, rules, connections, canManage }: { slug: string; rules: RuleItem[]; connections: ConnectionItem[]; canManage: boolean }) {
+  const confirm = useConfirm();
   const hydrated = useHydrated();
   const { update, remove } = useRuleChanges(slug);
   const error = update.error ?? remove.error;
@@ -50,7 +52,7 @@ export function RulesTable({ slug, rules, connections, canManage }: { slug: stri
               </td>
               <td className="py-2 text-right">
                 {canManage && (
-                  <Button size="sm" variant="ghost" aria-label={`Delete rule ${rule.name}`} onClick={() => { if (window.confirm(`Delete the rule "${rule.name}"?`)) remove.mutate(rule.id); }}>
+                  <Button size="sm" variant="ghost" aria-label={`Delete rule ${rule.name}`} onClick={async () => { if (await confirm({ title: `Delete the rule "${rule.name}"?`, description: "Its notifications stop at once.", confirmLabel: "Delete rule" })) remove.mutate(rule.id); }}>
                     Delete
                   </Button>
                 )}

@@ -2,6 +2,7 @@
 
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
 import { Input } from "@/components/ui/input";
 import { useState } from "react";
 import type { ConnectionItem } from "@/lib/integrations/queries";
@@ -27,6 +28,7 @@ type Props = { slug: string; connection: ConnectionItem; canManage: boolean; sec
 /** The webhook URL (with copy), the webhook secret once after connect or rotation, and rotation. */
 export function WebhookPanel({ slug, connection, canManage, secret, onSecret }: Props) {
   const rotate = useRotateWebhookSecret(slug, connection.id);
+  const confirm = useConfirm();
   // Slack signs with its app's signing secret: Bastion neither chooses nor shows it.
   const signedByApp = connection.provider === "slack";
   return (
@@ -62,11 +64,12 @@ export function WebhookPanel({ slug, connection, canManage, secret, onSecret }: 
             size="sm"
             variant="outline"
             disabled={rotate.isPending}
-            onClick={() => {
+            onClick={async () => {
               const question = connection.webhookUnsigned
                 ? "Generate a webhook secret? Unsigned deliveries will be refused from now on."
                 : "Rotate the webhook secret? Deliveries signed with the old one will be refused until the provider has the new one.";
-              if (window.confirm(question)) rotate.mutate(undefined, { onSuccess: (answer) => onSecret(answer.webhookSecret) });
+              const confirmed = await confirm({ title: connection.webhookUnsigned ? "Generate a webhook secret?" : "Rotate the webhook secret?", description: question, confirmLabel: connection.webhookUnsigned ? "Generate secret" : "Rotate secret" });
+              if (confirmed) rotate.mutate(undefined, { onSuccess: (answer) => onSecret(answer.webhookSecret) });
             }}
           >
             {connection.webhookUnsigned ? "Generate a webhook secret" : "Rotate webhook secret"}

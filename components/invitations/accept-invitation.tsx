@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useLinkToken } from "@/components/auth/use-link-token";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
 import { apiFetch, type ApiError } from "@/lib/api-client";
 
 type Invitation = { status: "valid" | "expired" | "revoked" | "used"; message: string | null; orgName: string; role: string; kind: "email" | "link"; allowedDomains: string[] };
@@ -14,6 +15,7 @@ type Invitation = { status: "valid" | "expired" | "revoked" | "used"; message: s
 export function AcceptInvitation({ signedInAs }: { signedInAs: string | null }) {
   const router = useRouter();
   const token = useLinkToken();
+  const toast = useToast();
   const invitation = useQuery<Invitation, ApiError>({
     queryKey: ["invitation", token],
     queryFn: () => apiFetch("/api/v1/invitations/lookup", { body: { token } }),
@@ -22,7 +24,10 @@ export function AcceptInvitation({ signedInAs }: { signedInAs: string | null }) 
   });
   const accept = useMutation<{ orgSlug: string }, ApiError>({
     mutationFn: () => apiFetch("/api/v1/invitations/accept", { body: { token } }),
-    onSuccess: ({ orgSlug }) => router.push(`/orgs/${orgSlug}`),
+    onSuccess: ({ orgSlug }) => {
+      toast({ title: `You joined ${invitation.data?.orgName ?? "the organization"}`, variant: "success" });
+      router.push(`/orgs/${orgSlug}`);
+    },
   });
 
   if (token === null) return <Alert variant="error">This link has no invitation in it. Open the link from your email again.</Alert>;

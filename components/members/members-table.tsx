@@ -1,9 +1,14 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { Users } from "lucide-react";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
 import { Input } from "@/components/ui/input";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiFetch, type ApiError } from "@/lib/api-client";
@@ -25,15 +30,44 @@ export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canR
     getNextPageParam: (page) => page.nextCursor,
     initialData: search === "" ? { pages: [firstPage], pageParams: [null] } : undefined,
   });
-  const changeRole = useMutation<unknown, ApiError, { membershipId: string; role: string }>({
+  const toast = useToast();
+  const confirm = useConfirm();
+  const listKey = memberKeys.list(slug, search);
+  type Cached = typeof members.data;
+  // Optimistic: the new role shows at once; a refusal puts the old one back and says why.
+  const changeRole = useMutation<unknown, ApiError, { membershipId: string; email: string; role: string }, { previous: Cached }>({
     mutationFn: ({ membershipId, role }) => apiFetch(`/api/v1/orgs/${slug}/members/${membershipId}`, { method: "PATCH", body: { role } }),
+    onMutate: async ({ membershipId, role }) => {
+      await queryClient.cancelQueries({ queryKey: listKey });
+      const previous = queryClient.getQueryData<Cached>(listKey);
+      queryClient.setQueryData<Cached>(listKey, (data) =>
+        data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.membershipId === membershipId ? { ...item, role } : item)) })) } : data,
+      );
+      return { previous };
+    },
+    onSuccess: (_, { email, role }) => toast({ title: "Role changed", description: `${email} is now ${role === "admin" || role === "owner" ? "an" : "a"} ${role}.`, variant: "success" }),
+    onError: (error, { email }, context) => {
+      queryClient.setQueryData(listKey, context?.previous);
+      toast({ title: `The role of ${email} was not changed`, description: error.message, variant: "error" });
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.all(slug) }),
   });
-  const remove = useMutation<unknown, ApiError, string>({
-    mutationFn: (membershipId) => apiFetch(`/api/v1/orgs/${slug}/members/${membershipId}`, { method: "DELETE" }),
+  const remove = useMutation<unknown, ApiError, { membershipId: string; email: string }>({
+    mutationFn: ({ membershipId }) => apiFetch(`/api/v1/orgs/${slug}/members/${membershipId}`, { method: "DELETE" }),
+    onSuccess: (_, { email }) => toast({ title: `${email} removed`, description: "Their access ends on their next request.", variant: "success" }),
+    onError: (error, { email }) => toast({ title: `${email} was not removed`, description: error.message, variant: "error" }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.all(slug) }),
   });
-  const error = changeRole.error ?? remove.error;
+
+  async function confirmRemove(membershipId: string, email: string) {
+    const confirmed = await confirm({
+      title: `Remove ${email}?`,
+      description: "They lose access to this organization at once, and the API keys they created are revoked.",
+      confirmLabel: "Remove member",
+    });
+    if (confirmed) remove.mutate({ membershipId, email });
+  }
+  const error = members.error;
   const rows = members.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -78,7 +112,7 @@ export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canR
                       className="h-8 rounded-md border border-border bg-background px-2"
                       value={member.role}
                       disabled={changeRole.isPending || !hydrated}
-                      onChange={(event) => changeRole.mutate({ membershipId: member.membershipId, role: event.target.value })}
+                      onChange={(event) => changeRole.mutate({ membershipId: member.membershipId, email: member.email, role: event.target.value })}
                     >
                       {ROLES.filter((role) => currentRole === "owner" || role !== "owner").map((role) => (
                         <option key={role} value={role}>
@@ -97,9 +131,7 @@ export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canR
                       variant="ghost"
                       size="sm"
                       aria-label={`Remove ${member.email}`}
-                      onClick={() => {
-                        if (window.confirm(`Remove ${member.email} from this organization?`)) remove.mutate(member.membershipId);
-                      }}
+                      onClick={() => void confirmRemove(member.membershipId, member.email)}
                     >
                       Remove
                     </Button>
@@ -110,7 +142,20 @@ export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canR
           })}
         </tbody>
       </table>
-      {rows.length === 0 && !members.isFetching && <p className="text-sm text-muted-foreground">No members match.</p>}
+      {members.isPending ? <SkeletonRows rows={3} label="Loading members" /> : null}
+      {rows.length === 0 && !members.isFetching ? (
+        <EmptyState
+          icon={Users}
+          title={search ? `No members match “${search}”` : "No members yet"}
+          action={
+            search ? (
+              <Button variant="outline" onClick={() => { setQuery(""); setSearch(""); }}>
+                Clear the search
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : null}
       {members.hasNextPage && (
         <Button variant="outline" onClick={() => members.fetchNextPage()} disabled={members.isFetchingNextPage}>
           {members.isFetchingNextPage ? "Loading…" : "Load more"}

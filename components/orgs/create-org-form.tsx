@@ -3,10 +3,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { ApiErrorAlert } from "@/components/auth/api-error-alert";
+import { Field } from "@/components/auth/field";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { useToast } from "@/components/ui/toast";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { apiFetch, type ApiError } from "@/lib/api-client";
 
 function slugify(name: string): string {
@@ -15,54 +16,58 @@ function slugify(name: string): string {
 
 export function CreateOrgForm() {
   const router = useRouter();
+  const toast = useToast();
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
-  const create = useMutation<{ slug: string }, ApiError>({
+  const create = useMutation<{ slug: string; name: string }, ApiError>({
     mutationFn: () => apiFetch("/api/v1/orgs", { body: { name, slug } }),
-    onSuccess: (org) => router.push(`/orgs/${org.slug}`),
+    onSuccess: (org) => {
+      toast({ title: `${org.name} is ready`, description: "You are its owner.", variant: "success" });
+      router.push(`/orgs/${org.slug}`);
+    },
   });
+  // The API calls the URL name `slug`; the form says "URL name".
+  const { errors, clear } = useFieldErrors(create.error);
   return (
     <form
       className="flex flex-col gap-4"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         create.mutate();
       }}
     >
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="org-name">Name</Label>
-        <Input
-          id="org-name"
-          required
-          maxLength={100}
-          value={name}
-          onChange={(event) => {
-            setName(event.target.value);
-            if (!slugEdited) setSlug(slugify(event.target.value));
-          }}
-        />
-      </div>
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="org-slug">URL name</Label>
-        <Input
-          id="org-slug"
-          required
-          value={slug}
-          onChange={(event) => {
-            setSlugEdited(true);
-            setSlug(event.target.value);
-          }}
-        />
-        <p className="text-xs text-muted-foreground">Your console lives at /orgs/{slug || "…"}</p>
-      </div>
-      {create.error && (
-        <Alert variant="error">
-          {create.error.message}
-          {Array.isArray(create.error.details) &&
-            (create.error.details as { path: string; message: string }[]).map((detail) => <div key={detail.path}>{`${detail.path}: ${detail.message}`}</div>)}
-        </Alert>
-      )}
+      <Field
+        id="org-name"
+        label="Name"
+        required
+        maxLength={100}
+        error={errors.name}
+        value={name}
+        onChange={(event) => {
+          clear("name");
+          setName(event.target.value);
+          if (!slugEdited) {
+            clear("slug");
+            setSlug(slugify(event.target.value));
+          }
+        }}
+      />
+      <Field
+        id="org-slug"
+        label="URL name"
+        required
+        hint={`Your console lives at /orgs/${slug || "…"}`}
+        error={errors.slug}
+        value={slug}
+        onChange={(event) => {
+          clear("slug");
+          setSlugEdited(true);
+          setSlug(event.target.value);
+        }}
+      />
+      <ApiErrorAlert error={create.error} fields={["name", "slug"]} />
       <Button type="submit" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create organization"}
       </Button>

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { useToast } from "@/components/ui/toast";
 import { apiFetch, type ApiError } from "@/lib/api-client";
 import { fetchMembers } from "@/lib/members/queries";
 import { fetchTransfer, orgKeys } from "@/lib/orgs/queries";
@@ -18,33 +19,76 @@ export function DangerZone({ slug, userId, isOwner }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const [transferEmail, setTransferEmail] = useState("");
-  const [confirmation, setConfirmation] = useState("");
+  const toast = useToast();
+  const confirm = useConfirm();
   const transfer = useQuery({ queryKey: orgKeys.transfer(slug), queryFn: () => fetchTransfer(slug) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.transfer(slug) });
 
-  const leave = useMutation<unknown, ApiError>({ mutationFn: () => apiFetch(`/api/v1/orgs/${slug}/leave`, { method: "POST" }), onSuccess: () => router.push("/orgs") });
+  const leave = useMutation<unknown, ApiError>({
+    mutationFn: () => apiFetch(`/api/v1/orgs/${slug}/leave`, { method: "POST" }),
+    onSuccess: () => {
+      toast({ title: "You left the organization", variant: "success" });
+      router.push("/orgs");
+    },
+  });
   const offer = useMutation<unknown, ApiError>({
     mutationFn: async () => {
       const match = (await fetchMembers(slug, transferEmail.trim())).items.find((member) => member.email === transferEmail.trim().toLowerCase());
       if (!match) throw Object.assign(new Error("No member with that email address"), { status: 404, code: "not_found" }) as ApiError;
       return apiFetch(`/api/v1/orgs/${slug}/ownership-transfer`, { body: { toUserId: match.userId } });
     },
-    onSuccess: refresh,
+    onSuccess: () => {
+      toast({ title: "Ownership offered", description: `We told ${transferEmail.trim()} by email; the offer lasts 7 days.`, variant: "success" });
+      setTransferEmail("");
+      void refresh();
+    },
   });
   const accept = useMutation<unknown, ApiError>({
     mutationFn: () => apiFetch(`/api/v1/orgs/${slug}/ownership-transfer/accept`, { method: "POST" }),
-    onSuccess: () => router.refresh(),
+    onSuccess: () => {
+      toast({ title: "You are now the owner", variant: "success" });
+      router.refresh();
+    },
   });
-  const cancel = useMutation<unknown, ApiError>({ mutationFn: () => apiFetch(`/api/v1/orgs/${slug}/ownership-transfer`, { method: "DELETE" }), onSuccess: refresh });
+  const cancel = useMutation<unknown, ApiError>({
+    mutationFn: () => apiFetch(`/api/v1/orgs/${slug}/ownership-transfer`, { method: "DELETE" }),
+    onSuccess: () => {
+      toast({ title: "Ownership offer cancelled", variant: "success" });
+      void refresh();
+    },
+  });
   const remove = useMutation<unknown, ApiError>({
-    mutationFn: () => apiFetch(`/api/v1/orgs/${slug}`, { method: "DELETE", body: { confirmation } }),
-    onSuccess: () => router.push("/orgs"),
+    mutationFn: () => apiFetch(`/api/v1/orgs/${slug}`, { method: "DELETE", body: { confirmation: slug } }),
+    onSuccess: () => {
+      toast({ title: "Organization deleted", description: "Everything in it is deleted for good after 30 days.", variant: "success" });
+      router.push("/orgs");
+    },
   });
+
+  async function confirmLeave() {
+    const confirmed = await confirm({
+      title: "Leave this organization?",
+      description: "You lose access at once; an admin has to invite you again to come back.",
+      confirmLabel: "Leave organization",
+      typedConfirmation: slug,
+    });
+    if (confirmed) leave.mutate();
+  }
+
+  async function confirmDelete() {
+    const confirmed = await confirm({
+      title: "Delete this organization?",
+      description: "Members lose access at once, and its secrets, keys and history are deleted for good after 30 days.",
+      confirmLabel: "Delete organization",
+      typedConfirmation: slug,
+    });
+    if (confirmed) remove.mutate();
+  }
   const error = leave.error ?? offer.error ?? accept.error ?? cancel.error ?? remove.error;
   const pending = transfer.data?.pending;
 
   return (
-    <div className="flex flex-col gap-6">
+    <div id="ownership" className="flex flex-col gap-6">
       {error && <Alert variant="error">{error.message}</Alert>}
       {pending?.toUserId === userId && (
         <Alert>
@@ -82,29 +126,18 @@ export function DangerZone({ slug, userId, isOwner }: Props) {
       )}
       <section className="flex flex-col gap-2">
         <h3 className="text-sm font-medium">Leave this organization</h3>
-        <Button variant="outline" className="self-start" onClick={() => window.confirm("Leave this organization?") && leave.mutate()}>
+        <Button variant="outline" className="self-start" onClick={() => void confirmLeave()}>
           Leave organization
         </Button>
       </section>
       {isOwner && (
-        <form
-          className="flex flex-col gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            remove.mutate();
-          }}
-        >
+        <section className="flex flex-col gap-2">
           <h3 className="text-sm font-medium text-destructive">Delete this organization</h3>
-          <Label htmlFor="delete-confirmation" className="font-normal text-muted-foreground">
-            Everything in it is deleted for good after 30 days. Type <strong>{slug}</strong> to confirm.
-          </Label>
-          <div className="flex gap-2">
-            <Input id="delete-confirmation" value={confirmation} onChange={(event) => setConfirmation(event.target.value)} />
-            <Button type="submit" variant="destructive" disabled={confirmation !== slug}>
-              Delete
-            </Button>
-          </div>
-        </form>
+          <p className="text-sm text-muted-foreground">Everything in it is deleted for good after 30 days. You will be asked to type its URL name.</p>
+          <Button variant="destructive" className="self-start" disabled={remove.isPending} onClick={() => void confirmDelete()}>
+            Delete organization
+          </Button>
+        </section>
       )}
     </div>
   );

@@ -3,55 +3,66 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { ApiErrorAlert } from "@/components/auth/api-error-alert";
+import { Field } from "@/components/auth/field";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { useToast } from "@/components/ui/toast";
+import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { apiFetch, type ApiError } from "@/lib/api-client";
 
 type Org = { name: string; slug: string; auditRetentionDays: number };
 
 export function OrgSettingsForm({ org, canUpdate }: { org: Org; canUpdate: boolean }) {
   const router = useRouter();
+  const toast = useToast();
   const [values, setValues] = useState(org);
   const save = useMutation<Org, ApiError>({
     mutationFn: () => apiFetch(`/api/v1/orgs/${org.slug}`, { method: "PATCH", body: values }),
-    onSuccess: (updated) => (updated.slug !== org.slug ? router.replace(`/orgs/${updated.slug}`) : router.refresh()),
+    onSuccess: (updated) => {
+      toast({ title: "Settings saved", description: updated.slug !== org.slug ? `The console now lives at /orgs/${updated.slug}.` : undefined, variant: "success" });
+      if (updated.slug !== org.slug) router.replace(`/orgs/${updated.slug}`);
+      else router.refresh();
+    },
   });
+  const { errors, clear } = useFieldErrors(save.error);
+  const set = <K extends keyof Org>(key: K, value: Org[K]) => {
+    clear(key);
+    setValues((current) => ({ ...current, [key]: value }));
+  };
   return (
     <form
       className="flex max-w-md flex-col gap-4"
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate();
       }}
     >
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="settings-name">Name</Label>
-        <Input id="settings-name" disabled={!canUpdate} value={values.name} onChange={(event) => setValues({ ...values, name: event.target.value })} />
-      </div>
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="settings-slug">URL name</Label>
-        <Input id="settings-slug" disabled={!canUpdate} value={values.slug} onChange={(event) => setValues({ ...values, slug: event.target.value })} />
-        <p className="text-xs text-muted-foreground">Old links keep working for 30 days after a change.</p>
-      </div>
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="settings-retention">Keep audit events for (days)</Label>
-        <Input
-          id="settings-retention"
-          type="number"
-          min={30}
-          max={3650}
-          disabled={!canUpdate}
-          value={values.auditRetentionDays}
-          onChange={(event) => setValues({ ...values, auditRetentionDays: Number(event.target.value) })}
-        />
-      </div>
-      {save.error && <Alert variant="error">{save.error.message}</Alert>}
-      {save.isSuccess && <Alert variant="success">Saved.</Alert>}
+      <Field id="settings-name" label="Name" disabled={!canUpdate} error={errors.name} value={values.name} onChange={(event) => set("name", event.target.value)} />
+      <Field
+        id="settings-slug"
+        label="URL name"
+        disabled={!canUpdate}
+        hint="Old links keep working for 30 days after a change."
+        error={errors.slug}
+        value={values.slug}
+        onChange={(event) => set("slug", event.target.value)}
+      />
+      <Field
+        id="settings-retention"
+        label="Keep audit events for (days)"
+        type="number"
+        min={30}
+        max={3650}
+        disabled={!canUpdate}
+        error={errors.auditRetentionDays}
+        value={Number.isNaN(values.auditRetentionDays) ? "" : values.auditRetentionDays}
+        onChange={(event) => set("auditRetentionDays", event.target.value === "" ? Number.NaN : Number(event.target.value))}
+      />
+      <ApiErrorAlert error={save.error} fields={["name", "slug", "auditRetentionDays"]} />
       {canUpdate && (
         <Button type="submit" disabled={save.isPending} className="self-start">
-          Save changes
+          {save.isPending ? "Saving…" : "Save changes"}
         </Button>
       )}
     </form>

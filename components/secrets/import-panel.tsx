@@ -4,8 +4,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { FieldError } from "@/components/auth/field";
+import { fieldErrors } from "@/components/ui/field-errors";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ApiError } from "@/lib/api-client";
 import { commitImport, previewImport, secretKeys, type ImportItem } from "@/lib/secrets/queries";
@@ -17,15 +20,20 @@ const STATUS_LABEL: Record<ImportItem["status"], string> = { new: "new", conflic
 export function ImportPanel({ slug, onDone }: { slug: string; onDone: () => void }) {
   const hydrated = useHydrated();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const [content, setContent] = useState("");
   const [environment, setEnvironment] = useState("");
   const [overwrite, setOverwrite] = useState(false);
   const preview = useMutation<{ items: ImportItem[] }, ApiError>({ mutationFn: () => previewImport(slug, content) });
   const commit = useMutation<{ created: string[]; updated: string[]; skipped: string[] }, ApiError>({
     mutationFn: () => commitImport(slug, { content, environment: environment.trim() || null, overwrite }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: secretKeys.all(slug) }),
+    onSuccess: (result) => {
+      toast({ title: "Import finished", description: `${result.created.length} created, ${result.updated.length} updated, ${result.skipped.length} skipped.`, variant: "success" });
+      return queryClient.invalidateQueries({ queryKey: secretKeys.all(slug) });
+    },
   });
-  const error = preview.error ?? commit.error;
+  const envError = fieldErrors(commit.error).environment;
+  const error = preview.error ?? (envError ? null : commit.error);
 
   return (
     <div className="flex flex-col gap-3 rounded-md border border-border p-4" role="region" aria-label="Import .env">
@@ -45,7 +53,8 @@ export function ImportPanel({ slug, onDone }: { slug: string; onDone: () => void
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <Label htmlFor="import-environment">Environment tag</Label>
-          <Input id="import-environment" className="w-48" value={environment} onChange={(event) => setEnvironment(event.target.value)} placeholder="production" />
+          <Input id="import-environment" className="w-48" value={environment} onChange={(event) => { commit.reset(); setEnvironment(event.target.value); }} placeholder="production" aria-invalid={envError ? true : undefined} aria-describedby={envError ? "import-environment-error" : undefined} />
+          <FieldError id="import-environment-error" message={envError} />
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={overwrite} disabled={!hydrated} onChange={(event) => setOverwrite(event.target.checked)} />

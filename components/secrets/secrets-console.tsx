@@ -1,9 +1,14 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { KeyRound } from "lucide-react";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
 import { Input } from "@/components/ui/input";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ApiError } from "@/lib/api-client";
@@ -24,9 +29,42 @@ export function SecretsConsole({ slug, canWrite, canReveal, canRotate, revealMs 
   const [panel, setPanel] = useState<Panel>(null);
   const secrets = useQuery({ queryKey: secretKeys.list(slug, filter), queryFn: () => fetchSecrets(slug, filter) });
   const invalidate = () => queryClient.invalidateQueries({ queryKey: secretKeys.all(slug) });
-  const remove = useMutation<unknown, ApiError, string>({ mutationFn: (id) => deleteSecret(slug, id), onSettled: invalidate });
-  const undelete = useMutation<unknown, ApiError, string>({ mutationFn: (id) => undeleteSecret(slug, id), onSettled: invalidate });
-  const rotate = useMutation<{ dataKeyVersion: number }, ApiError>({ mutationFn: () => rotateDataKey(slug) });
+  const toast = useToast();
+  const confirm = useConfirm();
+  const remove = useMutation<unknown, ApiError, SecretItem>({
+    mutationFn: (secret) => deleteSecret(slug, secret.id),
+    onSuccess: (_, secret) => toast({ title: `${secret.key} deleted`, description: "It can be undeleted for 30 days (tick Deleted to see it).", variant: "success" }),
+    onSettled: invalidate,
+  });
+  const undelete = useMutation<unknown, ApiError, SecretItem>({
+    mutationFn: (secret) => undeleteSecret(slug, secret.id),
+    onSuccess: (_, secret) => toast({ title: `${secret.key} restored`, variant: "success" }),
+    onSettled: invalidate,
+  });
+  const rotate = useMutation<{ dataKeyVersion: number }, ApiError>({
+    mutationFn: () => rotateDataKey(slug),
+    onSuccess: ({ dataKeyVersion }) => toast({ title: "Data key rotated", description: `Data key v${dataKeyVersion} is now in use; existing values are being re-encrypted.`, variant: "success" }),
+  });
+
+  async function confirmDelete(secret: SecretItem) {
+    const confirmed = await confirm({
+      title: `Delete ${secret.key}?`,
+      description: "Apps reading it stop getting a value at once. It can be undeleted for 30 days, then it is gone for good.",
+      confirmLabel: "Delete secret",
+      typedConfirmation: secret.key,
+    });
+    if (confirmed) remove.mutate(secret);
+  }
+
+  async function confirmRotate() {
+    const confirmed = await confirm({
+      title: "Rotate the data key?",
+      description: "A new key encrypts this organization's secrets; existing values are re-encrypted in the background. Values stay readable throughout.",
+      confirmLabel: "Rotate data key",
+      destructive: false,
+    });
+    if (confirmed) rotate.mutate();
+  }
   const error = remove.error ?? undelete.error ?? rotate.error;
   const rows = secrets.data?.items ?? [];
 
@@ -57,15 +95,14 @@ export function SecretsConsole({ slug, canWrite, canReveal, canRotate, revealMs 
           </Button>
         )}
         {canRotate && (
-          <Button variant="ghost" disabled={rotate.isPending} onClick={() => { if (window.confirm("Rotate this organization's data key? Values are re-encrypted in the background.")) rotate.mutate(); }}>
+          <Button variant="ghost" disabled={rotate.isPending} onClick={() => void confirmRotate()}>
             Rotate data key
           </Button>
         )}
       </div>
-      {rotate.data && <Alert variant="success">Data key v{rotate.data.dataKeyVersion} is now in use; existing values are being re-encrypted.</Alert>}
       {error && <Alert variant="error">{error.message}</Alert>}
-      {panel?.kind === "create" && <SecretForm slug={slug} secret={null} onDone={() => { setPanel(null); invalidate(); }} />}
-      {panel?.kind === "edit" && <SecretForm key={panel.secret.id} slug={slug} secret={panel.secret} onDone={() => { setPanel(null); invalidate(); }} />}
+      {panel?.kind === "create" && <SecretForm slug={slug} secret={null} onDone={() => { setPanel(null); invalidate(); }} onSaved={(saved) => toast({ title: `${saved.key} saved`, description: "Version 1 is in use.", variant: "success" })} />}
+      {panel?.kind === "edit" && <SecretForm key={panel.secret.id} slug={slug} secret={panel.secret} onDone={() => { setPanel(null); invalidate(); }} onSaved={(saved) => toast({ title: `${saved.key} saved`, description: `Version ${saved.currentVersion} is in use.`, variant: "success" })} />}
       {panel?.kind === "import" && <ImportPanel slug={slug} onDone={() => setPanel(null)} />}
       {panel?.kind === "history" && <VersionHistory key={panel.secret.id} slug={slug} secret={panel.secret} canWrite={canWrite} />}
       <table className="w-full text-sm">
@@ -90,13 +127,13 @@ export function SecretsConsole({ slug, canWrite, canReveal, canRotate, revealMs 
               <td className="py-2">{canReveal && !secret.deletedAt ? <RevealValue slug={slug} secretId={secret.id} secretKey={secret.key} visibleMs={revealMs} /> : <span className="text-muted-foreground">••••••••</span>}</td>
               <td className="py-2 text-right">
                 {secret.deletedAt ? (
-                  canWrite && <Button size="sm" variant="outline" aria-label={`Undelete ${secret.key}`} onClick={() => undelete.mutate(secret.id)}>Undelete</Button>
+                  canWrite && <Button size="sm" variant="outline" aria-label={`Undelete ${secret.key}`} onClick={() => undelete.mutate(secret)}>Undelete</Button>
                 ) : (
                   <span className="inline-flex gap-1">
                     {canWrite && <Button size="sm" variant="ghost" aria-label={`Edit ${secret.key}`} onClick={() => setPanel({ kind: "edit", secret })}>Edit</Button>}
                     <Button size="sm" variant="ghost" aria-label={`History of ${secret.key}`} onClick={() => setPanel({ kind: "history", secret })}>History</Button>
                     {canWrite && (
-                      <Button size="sm" variant="ghost" aria-label={`Delete ${secret.key}`} onClick={() => { if (window.confirm(`Delete ${secret.key}? It can be undeleted for 30 days.`)) remove.mutate(secret.id); }}>
+                      <Button size="sm" variant="ghost" aria-label={`Delete ${secret.key}`} onClick={() => void confirmDelete(secret)}>
                         Delete
                       </Button>
                     )}
@@ -107,7 +144,14 @@ export function SecretsConsole({ slug, canWrite, canReveal, canRotate, revealMs 
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && !secrets.isFetching && <p className="text-sm text-muted-foreground">No secrets match.</p>}
+      {secrets.isPending ? <SkeletonRows rows={4} label="Loading secrets" /> : null}
+      {rows.length === 0 && !secrets.isFetching ? (
+        filter.search || filter.environment || filter.deleted ? (
+          <EmptyState icon={KeyRound} title="No secrets match these filters" action={<Button variant="outline" onClick={() => { setQuery(""); setFilter({ search: "", environment: "", deleted: false }); }}>Clear the filters</Button>} />
+        ) : (
+          <EmptyState icon={KeyRound} title="No secrets yet" description="Store API tokens and connection strings encrypted, per environment." action={canWrite ? <Button onClick={() => setPanel({ kind: "create" })}>New secret</Button> : undefined} />
+        )
+      ) : null}
     </div>
   );
 }

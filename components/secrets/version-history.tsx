@@ -3,15 +3,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
 import type { ApiError } from "@/lib/api-client";
 import { fetchVersions, restoreVersion, secretKeys, type SecretItem } from "@/lib/secrets/queries";
 
 /** A secret's versions (who and when, never values), each restorable as a new version. */
 export function VersionHistory({ slug, secret, canWrite }: { slug: string; secret: SecretItem; canWrite: boolean }) {
   const queryClient = useQueryClient();
+  const toast = useToast();
   const versions = useQuery({ queryKey: secretKeys.versions(slug, secret.id), queryFn: () => fetchVersions(slug, secret.id) });
   const restore = useMutation<unknown, ApiError, number>({
     mutationFn: (version) => restoreVersion(slug, secret.id, version),
+    onSuccess: (_, version) => toast({ title: `Version ${version} restored`, description: `${secret.key} now uses its value, as a new version.`, variant: "success" }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: secretKeys.all(slug) }),
   });
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api-client";
-import { fieldErrors, formLevelMessage } from "./field-errors";
+import { fieldErrors, formLevelMessage, unplacedMessages } from "./field-errors";
 
 describe("fieldErrors", () => {
   const refusal = new ApiError(422, "invalid_request", "The request is invalid", [
@@ -11,6 +11,14 @@ describe("fieldErrors", () => {
 
   it("maps each detail to its field, the first message winning, with renames", () => {
     expect(fieldErrors(refusal, { slug: "urlName" })).toEqual({ urlName: "Use lowercase letters, digits and dashes", name: "At most 64 characters" });
+  });
+
+  it("marks a list's field when one of its items is refused", () => {
+    const listRefusal = new ApiError(422, "invalid_request", "Invalid body", [{ path: "allowedDomains.1", message: "Enter a domain like example.com" }]);
+    expect(fieldErrors(listRefusal).allowedDomains).toBe("Enter a domain like example.com");
+    expect(formLevelMessage(listRefusal, ["allowedDomains"])).toBeNull();
+    expect(unplacedMessages(listRefusal, [])).toEqual(["Enter a domain like example.com"]);
+    expect(unplacedMessages(refusal, ["name"])).toEqual(["Use lowercase letters, digits and dashes"]);
   });
 
   it("is empty for errors without field details", () => {

@@ -2,6 +2,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
 import { getDb } from "../db";
+import { MAIL_IN_LOG_NOTE, mailIsSent } from "../mail/send";
 import { auditMeta, sendWithoutWaiting, type AuthContext } from "./auth-context";
 import { consumeAuthToken, issueAuthToken } from "./auth-tokens";
 import { verificationEmail } from "./emails";
@@ -37,5 +38,6 @@ export async function resendVerification(email: string, ctx: AuthContext): Promi
     const token = await issueAuthToken(db, { userId: user.id, purpose: "email_verification" });
     sendWithoutWaiting(verificationEmail(address, user.name, token));
   }
+  if (!mailIsSent()) return { message: `If ${address} is waiting for verification, a new link was issued. ${MAIL_IN_LOG_NOTE}` };
   return { message: `If ${address} is waiting for verification, we sent it a new link.` };
 }

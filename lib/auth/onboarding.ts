@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record";
 import { getDb } from "../db";
 import type { RequestMeta } from "./request-meta";
 
-export const onboardingInput = z.object({ name: text().trim().min(1, "Enter your name").max(100) });
+export const onboardingInput = z.object({ name: text().trim().min(1, "Enter your name").max(100, "Use at most 100 characters") });
 
 export async function completeOnboarding(input: { userId: string; name: string; meta: RequestMeta; requestId: string }): Promise<{ name: string }> {
   return getDb().$transaction(async (tx) => {

@@ -7,6 +7,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
 import { getDb } from "../db";
+import { MAIL_IN_LOG_NOTE, mailIsSent } from "../mail/send";
 import { auditMeta, sendWithoutWaiting, type AuthContext } from "./auth-context";
 import { consumeAuthToken, issueAuthToken } from "./auth-tokens";
 import { passwordChangedEmail, passwordResetEmail } from "./emails";
@@ -36,6 +37,7 @@ export async function forgotPassword(email: string, ctx: AuthContext): Promise<{
     });
     sendWithoutWaiting(passwordResetEmail(address, user.name, token));
   }
+  if (!mailIsSent()) return { message: `If ${address} has a Bastion account, a link to reset the password was issued; it expires in 1 hour. ${MAIL_IN_LOG_NOTE}` };
   return { message: `If ${address} has a Bastion account, we sent it a link to reset the password. The link expires in 1 hour.` };
 }
 

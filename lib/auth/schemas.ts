@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { text } from "../validation/text";
 
-export const emailSchema = text().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address"));
+export const emailSchema = text().trim().toLowerCase().max(254, "Use at most 254 characters").pipe(z.email("Enter a valid email address"));
 const anyPassword = text().min(1, "Enter your password").max(1024);
 const newPassword = text().max(1024);
 const linkToken = text().min(16).max(256);
@@ -12,7 +12,7 @@ const linkToken = text().min(16).max(256);
 export const signUpBody = z.object({
   email: emailSchema,
   password: newPassword,
-  name: text().trim().min(1, "Enter your name").max(100),
+  name: text().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
 });
 
 export const signInBody = z.object({

@@ -4,7 +4,7 @@
 import "server-only";
 import { recordAudit } from "../audit/record";
 import { getDb, Prisma } from "../db";
-import { sendMail } from "../mail/send";
+import { MAIL_IN_LOG_NOTE, mailIsSent, sendMail } from "../mail/send";
 import { auditMeta, type AuthContext } from "./auth-context";
 import { issueAuthToken } from "./auth-tokens";
 import { signUpAttemptEmail, verificationEmail } from "./emails";
@@ -54,5 +54,6 @@ export async function signUp(input: { email: string; password: string; name: str
     const owner = existing ?? (await db.user.findUnique({ where: { email }, select: { id: true, name: true, deactivatedAt: true } }));
     if (owner && !owner.deactivatedAt) await sendMail(signUpAttemptEmail(email, owner.name));
   }
+  if (!mailIsSent()) return { message: `Open the link in the email to ${email} to finish signing up. ${MAIL_IN_LOG_NOTE}` };
   return { message: `We sent an email to ${email}. Open the link in it to finish signing up.` };
 }

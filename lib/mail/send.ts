@@ -14,6 +14,18 @@ function transport(url: string): Transporter {
   return processSingleton("mail-transport", () => nodemailer.createTransport(url));
 }
 
+/**
+ * Whether mail leaves this server. False only in single-process mode without SMTP_URL,
+ * where sendMail prints each message to the server log: results must then not say "we
+ * sent an email" but where the link is.
+ */
+export function mailIsSent(): boolean {
+  return Boolean(env().SMTP_URL);
+}
+
+/** The honest ending of "we emailed you a link" when mail only reaches the server log. */
+export const MAIL_IN_LOG_NOTE = "This server has no email delivery configured (SMTP_URL), so the email was written to the server log instead: find the link there.";
+
 export async function sendMail(mail: Mail): Promise<void> {
   const url = env().SMTP_URL;
   if (!url) {

@@ -8,6 +8,7 @@ import { getDb } from "../db";
 import { describeWith } from "../testing/describe";
 import { orgWithMembers, signedInUser } from "../testing/fixtures";
 import { call } from "../testing/http";
+import { waitForTestMail } from "../testing/mail";
 
 describeWith(["postgres"], "members", () => {
   it("lists members with search and keyset pagination", async () => {
@@ -94,6 +95,9 @@ describeWith(["postgres"], "members", () => {
     const admin = members[0]!;
     expect((await call(offerRoute, "POST", "/x", { cookie: admin.cookie, params: { slug: org.slug }, body: { toUserId: owner.user.id } })).status).toBe(403);
     expect((await call(offerRoute, "POST", "/x", { cookie: owner.cookie, params: { slug: org.slug }, body: { toUserId: admin.user.id } })).status).toBe(200);
+    // The new owner is told by email, with the way to the offer.
+    const offerMail = await waitForTestMail(admin.user.email, { subject: /offered you ownership/ });
+    expect(offerMail.text).toContain(`/orgs/${org.slug}#ownership`);
     // Not accepted yet: nothing changed.
     expect((await getDb().membership.findUniqueOrThrow({ where: { id: admin.membership.id } })).role).toBe("admin");
     const stranger = await signedInUser();

@@ -14,6 +14,6 @@ export const orgKeys = {
 };
 
 export const fetchDomains = (slug: string) => apiFetch<{ items: OrgDomainItem[] }>(`/api/v1/orgs/${slug}/domains`);
-export const fetchSso = (slug: string) => apiFetch<{ sso: SsoSettings }>(`/api/v1/orgs/${slug}/sso`);
+export const fetchSso = (slug: string) => apiFetch<{ sso: SsoSettings; callbackUrl?: string }>(`/api/v1/orgs/${slug}/sso`);
 export const fetchTransfer = (slug: string) =>
   apiFetch<{ pending: { fromUserId: string; toUserId: string; expiresAt: string } | null }>(`/api/v1/orgs/${slug}/ownership-transfer`);

@@ -9,11 +9,11 @@ export const orgSlugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/, "3-48 lowercase letters, digits or dashes, starting and ending with a letter or digit")
-  .refine((slug) => !slug.includes("--"), "no double dashes")
-  .refine((slug) => !RESERVED_SLUGS.has(slug), "this name is reserved");
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/, "Use 3 to 48 lower-case letters, digits or dashes, starting and ending with a letter or digit")
+  .refine((slug) => !slug.includes("--"), "A URL name cannot contain two dashes in a row")
+  .refine((slug) => !RESERVED_SLUGS.has(slug), "This URL name is reserved; choose another");
 
-export const orgNameSchema = text().trim().min(1, "required").max(100, "at most 100 characters");
+export const orgNameSchema = text().trim().min(1, "Enter a name").max(100, "Use at most 100 characters");
 
 export const createOrgSchema = z.object({ name: orgNameSchema, slug: orgSlugSchema });
 
@@ -21,9 +21,9 @@ export const updateOrgSchema = z
   .object({
     name: orgNameSchema.optional(),
     slug: orgSlugSchema.optional(),
-    auditRetentionDays: z.number().int().min(30).max(3650).optional(),
+    auditRetentionDays: z.number("Enter a number of days").int("Enter a whole number of days").min(30, "Keep audit events for at least 30 days").max(3650, "Keep audit events for at most 3650 days (10 years)").optional(),
   })
-  .refine((input) => Object.values(input).some((value) => value !== undefined), "nothing to change");
+  .refine((input) => Object.values(input).some((value) => value !== undefined), "Nothing to change");
 
 export const deleteOrgSchema = z.object({ confirmation: text() });
 

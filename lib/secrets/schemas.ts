@@ -7,21 +7,21 @@ export const SECRET_KEY_PATTERN = /^[A-Z][A-Z0-9_]{0,127}$/;
 export const MAX_VALUE_BYTES = 64 * 1024;
 export const STANDARD_ENVIRONMENTS = ["development", "staging", "production"] as const;
 
-export const secretKeySchema = text().regex(SECRET_KEY_PATTERN, "upper-case letters, digits and underscores, starting with a letter (at most 128)");
+export const secretKeySchema = text().regex(SECRET_KEY_PATTERN, "Use upper-case letters, digits and underscores, starting with a letter (at most 128 characters)");
 
 // The message names the limit only: a refused value must never be echoed back.
-export const secretValueSchema = text().refine((value) => Buffer.byteLength(value, "utf8") <= MAX_VALUE_BYTES, `at most ${MAX_VALUE_BYTES} bytes`);
+export const secretValueSchema = text().refine((value) => Buffer.byteLength(value, "utf8") <= MAX_VALUE_BYTES, `A value can be at most ${MAX_VALUE_BYTES / 1024} KB (${MAX_VALUE_BYTES} bytes)`);
 
 export const environmentSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "lower-case letters, digits, dashes or underscores (at most 32)");
+  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "Use lower-case letters, digits, dashes or underscores (at most 32 characters)");
 
 export const createSecretSchema = z.object({
   key: secretKeySchema,
   value: secretValueSchema,
-  description: text().trim().max(500).default(""),
+  description: text().trim().max(500, "Use at most 500 characters").default(""),
   environment: environmentSchema.nullish(),
   /** A personal secret is visible only to the member who creates it. */
   personal: z.boolean().default(false),
@@ -30,10 +30,10 @@ export const createSecretSchema = z.object({
 export const updateSecretSchema = z
   .object({
     value: secretValueSchema.optional(),
-    description: text().trim().max(500).optional(),
+    description: text().trim().max(500, "Use at most 500 characters").optional(),
     environment: environmentSchema.nullish(),
   })
-  .refine((input) => Object.values(input).some((value) => value !== undefined), "nothing to change");
+  .refine((input) => Object.values(input).some((value) => value !== undefined), "Nothing to change");
 
 export const listSecretsQuery = z.object({
   search: text().trim().max(128).optional(),

@@ -27,6 +27,11 @@ export type SsoConnectionView = {
 
 export type SsoChangeContext = { org: { id: string; slug: string }; actorId: string; meta: RequestMeta; requestId: string };
 
+/** The redirect URI an org registers at its IdP; known before anything is saved. */
+export function ssoCallbackUrl(slug: string): string {
+  return `${appUrl()}/api/auth/callback/${orgProviderId(slug)}`;
+}
+
 function view(org: { slug: string }, row: { issuer: string; clientId: string; enforceForDomains: boolean; updatedAt: Date }): SsoConnectionView {
   return {
     issuer: row.issuer,
@@ -34,7 +39,7 @@ function view(org: { slug: string }, row: { issuer: string; clientId: string; en
     enforceForDomains: row.enforceForDomains,
     hasClientSecret: true,
     signInPath: `/sso/${org.slug}`,
-    callbackUrl: `${appUrl()}/api/auth/callback/${orgProviderId(org.slug)}`,
+    callbackUrl: ssoCallbackUrl(org.slug),
     updatedAt: row.updatedAt,
   };
 }

@@ -16,16 +16,16 @@ export const issuerUrl = z
   .string()
   .trim()
   .max(500)
-  .refine(isAcceptableIssuerUrl, { message: "expected the issuer's https:// URL (http:// only for localhost), without query or fragment" });
+  .refine(isAcceptableIssuerUrl, { message: "Enter the issuer's https:// URL (http:// only for localhost), without a query or fragment" });
 
 export const ssoConnectionInput = z.object({
   issuer: issuerUrl,
-  clientId: text().trim().min(1).max(255),
+  clientId: text().trim().min(1, "Enter the client ID").max(255, "Use at most 255 characters"),
   /** Omitted on update: keep the stored secret. */
-  clientSecret: text().min(1).max(2000).optional(),
+  clientSecret: text().min(1, "Enter the client secret").max(2000, "Use at most 2000 characters").optional(),
   enforceForDomains: z.boolean().default(false),
 });
 
 export type SsoConnectionInput = z.infer<typeof ssoConnectionInput>;
 
-export const ssoDiscoverInput = z.object({ email: text().trim().toLowerCase().max(254).pipe(z.email()) });
+export const ssoDiscoverInput = z.object({ email: text().trim().toLowerCase().max(254).pipe(z.email("Enter a valid email address")) });

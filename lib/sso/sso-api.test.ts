@@ -48,7 +48,7 @@ describeWith(["postgres", "redis"], "per-org SSO settings API", () => {
     const logs = captureLogs();
     const { org, caller } = await orgWith("admin");
     const empty = await call(GET, "GET", org.slug, caller.cookie);
-    expect(await empty.json()).toEqual({ sso: null });
+    expect(await empty.json()).toEqual({ sso: null, callbackUrl: expect.stringContaining("/api/auth/callback/") });
 
     const saved = await call(PUT, "PUT", org.slug, caller.cookie, { issuer: idp.issuer, clientId: "bastion", clientSecret: SECRET, enforceForDomains: true });
     const savedText = await saved.text();

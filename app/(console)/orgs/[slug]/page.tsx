@@ -26,7 +26,7 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Org</h1>
         <p className="text-sm text-muted-foreground">
-          Settings of {org.name}. You are {access.role === "admin" ? "an" : "a"} {access.role} here (<Link className="underline" href={`/orgs/${org.slug}/roles`}>what each role may do</Link>).
+          Settings of {org.name}. You are {/^[aeiou]/.test(access.role) ? "an" : "a"} {access.role} here (<Link className="underline" href={`/orgs/${org.slug}/roles`}>what each role may do</Link>).
         </p>
       </header>
       <Card>
@@ -110,9 +110,11 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
           </Card>
         </>
       )}
-      <Card>
+      {/* Set apart at the bottom: every action in it is hard to undo. */}
+      <Card className="border-destructive/40">
         <CardHeader>
-          <CardTitle>Membership and ownership</CardTitle>
+          <CardTitle className="text-destructive">Danger zone</CardTitle>
+          <CardDescription>Ownership, leaving and deletion. These are hard to undo.</CardDescription>
         </CardHeader>
         <CardContent>
           <DangerZone slug={org.slug} userId={access.user.id} isOwner={access.role === "owner"} />

@@ -1,4 +1,5 @@
 import { InvitationsPanel } from "@/components/members/invitations-panel";
+import { mailIsSent } from "@/lib/mail/send";
 import { MembersTable } from "@/components/members/members-table";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { listMembers } from "@/lib/members/list";
@@ -40,7 +41,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <CardDescription>Invite by email, or share a link that people with an address on your domains can use.</CardDescription>
           </CardHeader>
           <CardContent>
-            <InvitationsPanel slug={access.org.slug} currentRole={access.role} />
+            <InvitationsPanel slug={access.org.slug} currentRole={access.role} mailInLog={!mailIsSent()} />
           </CardContent>
         </Card>
       )}

@@ -6,7 +6,7 @@ import { requestMeta } from "@/lib/auth/request-meta";
 import type { Actor } from "@/lib/http/authenticate";
 import type { OrgAccess } from "@/lib/http/org-access";
 import { route } from "@/lib/http/route";
-import { deleteSsoConnection, getSsoConnection, saveSsoConnection, type SsoChangeContext } from "@/lib/sso/connections";
+import { deleteSsoConnection, getSsoConnection, saveSsoConnection, ssoCallbackUrl, type SsoChangeContext } from "@/lib/sso/connections";
 import { ssoConnectionInput } from "@/lib/sso/schemas";
 
 const params = z.object({ slug: text().min(1).max(100) });
@@ -18,6 +18,8 @@ function changeContext(ctx: { actor: Actor | null; access: OrgAccess | null; req
 
 export const GET = route({ auth: "session", permission: "sso:manage", schemas: { params } }, async ({ access }) => ({
   sso: await getSsoConnection(access!.org),
+  // Shown before the first save too: the IdP's client needs it to be created.
+  callbackUrl: ssoCallbackUrl(access!.org.slug),
 }));
 
 export const PUT = route({ auth: "session", permission: "sso:manage", schemas: { params, body: ssoConnectionInput } }, async (ctx) => ({
