@@ -52,7 +52,7 @@ test("orgs, members and secrets: field errors, toasts and confirmation dialogs",
   await page.getByLabel("Name", { exact: true }).fill("Feedback Company");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(toast(page, "Settings saved")).toBeVisible();
-  await page.getByLabel("Domain").fill("not a domain");
+  await page.getByLabel("Domain", { exact: true }).fill("not a domain");
   await page.getByRole("button", { name: "Add domain" }).click();
   await expect(page.locator("#domain-error")).toHaveText("Enter a domain like example.com");
   await expect(page.getByText("You are an owner here")).toBeVisible();
