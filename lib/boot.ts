@@ -8,7 +8,6 @@ import { logger } from "./logger";
 import { MigrationError, applyMigrations, migrationStatus } from "./migrations/runner";
 import { disconnectRedis, redisReady } from "./redis";
 import { runtimeState } from "./runtime";
-import { moveLegacySsoClientSecrets } from "./sso/client-secret";
 
 /** A reason the process cannot start, printed as one line without a stack trace. */
 export class StartupError extends Error {
@@ -108,7 +107,8 @@ export async function boot(options: { migrate: boolean }): Promise<Booted> {
   await assertDatabaseReachable(url);
   await migrate(url, options.migrate);
   // The data step of the migration that moved SSO client secrets into system secrets.
-  if (options.migrate) await moveLegacySsoClientSecrets().catch((error: unknown) => logger.error({ err: (error as Error).message }, "moving legacy SSO client secrets failed; retried at the next start"));
+  // Imported here: its module is server-only, and plain scripts (keys:rotate) boot without the stub.
+  if (options.migrate) await import("./sso/client-secret").then(({ moveLegacySsoClientSecrets }) => moveLegacySsoClientSecrets()).catch((error: unknown) => logger.error({ err: (error as Error).message }, "moving legacy SSO client secrets failed; retried at the next start"));
   if (!(await redisReady(3_000))) {
     logger.warn("Redis is not reachable yet; readiness reports it until it is");
   }

@@ -378,7 +378,7 @@ describeWith(["postgres"], "authorization matrix (behaviour)", () => {
       }
     });
 
-    it("answers 404 to another org's token on every org route, and 401 on session-only and SCIM routes", async () => {
+    it("answers 404 to another org's token on every org route, 403 on session-only routes and 401 on SCIM routes", async () => {
       const victim = await orgWithMembers();
       const attacker = await orgWithMembers();
       const token = await tokenFor(attacker.org.id, attacker.owner.user.id, ALL_PERMISSIONS);
@@ -388,7 +388,8 @@ describeWith(["postgres"], "authorization matrix (behaviour)", () => {
       }
       for (const route of routes.filter((candidate) => EXPECTED[candidate.key]!.auth === "session" || EXPECTED[candidate.key]!.auth === "scim")) {
         const status = (await request(route, attacker.org.slug, undefined, token)).status;
-        expect({ route: route.key, status }).toEqual({ route: route.key, status: 401 });
+        // A valid machine credential on a session-only route is told so (403), like an API key.
+        expect({ route: route.key, status }).toEqual({ route: route.key, status: EXPECTED[route.key]!.auth === "session" ? 403 : 401 });
       }
     });
   });

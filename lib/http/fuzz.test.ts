@@ -50,7 +50,7 @@ async function send(handler: Handler, method: string, template: string, fuzz: Fu
     const text = await response.text();
     if ((Object.prototype as Record<string, unknown>).polluted !== undefined) return "polluted Object.prototype";
     if (response.status >= 500) return `answered ${response.status} ${text.slice(0, 160)}`;
-    if (response.status >= 400 && response.status !== 404 && !isErrorShape(text)) return `answered ${response.status} without the JSON error shape`;
+    if (response.status >= 400 && response.status !== 404 && !(template.startsWith("/api/scim/") ? isScimErrorShape(text, response.status) : isErrorShape(text))) return `answered ${response.status} without the JSON error shape`;
     return null;
   } catch (error) {
     return `threw (a dropped connection over HTTP): ${error instanceof Error ? error.message.slice(0, 160) : typeof error}`;
@@ -62,6 +62,16 @@ async function send(handler: Handler, method: string, template: string, fuzz: Fu
 /** A lone surrogate has no percent-encoding; a client's bytes would decode to U+FFFD in the URL (the param keeps it). */
 function encodePathSegment(value: string): string {
   return encodeURIComponent(value.replace(/\p{Surrogate}/gu, "\ufffd"));
+}
+
+/** SCIM clients expect RFC 7644's error body: the SCIM Error schema and the status as a string. */
+function isScimErrorShape(text: string, status: number): boolean {
+  try {
+    const body = JSON.parse(text) as { schemas?: unknown; status?: unknown };
+    return Array.isArray(body.schemas) && body.schemas.includes("urn:ietf:params:scim:api:messages:2.0:Error") && body.status === String(status);
+  } catch {
+    return false;
+  }
 }
 
 function isErrorShape(text: string): boolean {

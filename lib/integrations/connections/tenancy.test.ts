@@ -83,7 +83,7 @@ describeWith(["postgres", "redis"], "connections tenancy and permissions", () =>
     const api = load.api(team.org.slug, { authorization: key.authorization });
     expect((await api.list()).body.items.map((item: { id: string }) => item.id)).toEqual([connection.id]);
     expect((await api.update(connection.id, { name: "renamed by a script" })).body.name).toBe("renamed by a script");
-    expect((await api.startOAuth("gitlab")).status).toBe(401);
+    expect((await api.startOAuth("gitlab")).status).toBe(403);
     expect((await load.api(team.org.slug, { authorization: readOnly.authorization }).update(connection.id, { name: "x" })).status).toBe(403);
     const event = await getDb().auditEvent.findFirstOrThrow({ where: { orgId: team.org.id, action: "integration.updated" } });
     expect(event).toMatchObject({ actorType: "api_key", actorId: team.owner.user.id });
