@@ -60,7 +60,7 @@ test("filters by tag and search in the URL, links each operation, and shows requ
   await expect(page.getByTestId("operation-count")).toContainText("tagged secrets");
 
   // Each operation has an anchor of its own.
-  const first = deletes.first();
+  const first = deletes.filter({ has: page.locator('[data-testid="method-badge"][data-method="DELETE"]') }).first();
   const id = await first.getAttribute("id");
   expect(id).toMatch(/^op-delete/);
   await expect(first.getByRole("link", { name: /^Link to DELETE / })).toHaveAttribute("href", `#${id}`);
