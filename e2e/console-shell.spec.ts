@@ -44,7 +44,8 @@ test("an owner's sidebar lists every console in order and navigates between them
   for (const [label, path, heading] of sections) {
     await nav.getByRole("link", { name: label, exact: true }).click();
     const outsideOrg = path === "/api-reference" || path === "/account";
-    await expect(page).toHaveURL(new RegExp(`${outsideOrg ? path : `/orgs/${org.slug}${path}`}$`));
+    // The API reference renders every operation on the server: give it longer than a console page.
+    await expect(page).toHaveURL(new RegExp(`${outsideOrg ? path : `/orgs/${org.slug}${path}`}$`), { timeout: 20_000 });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
     // Account and the API reference keep the frame, and its sidebar still leads back into the org.
     await expect(nav.getByRole("link", { name: label, exact: true })).toHaveAttribute("aria-current", "page");

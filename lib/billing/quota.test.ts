@@ -83,6 +83,10 @@ describeWith(["postgres", "redis"], "plan quotas", () => {
     expect(await getDb().ssoConnection.count({ where: { orgId: org.id } })).toBe(0);
 
     const { PATCH } = await import("@/app/api/v1/orgs/[slug]/route");
+    // A retention set before the plan applied is kept, and saving other settings with it is not refused.
+    const stored = await getDb().organization.update({ where: { id: org.id }, data: { auditRetentionDays: 365 } });
+    const rename = await call(PATCH as never, "PATCH", `/api/v1/orgs/${org.slug}`, { cookie: owner.cookie, params: { slug: org.slug }, body: { name: "Renamed Co", auditRetentionDays: stored.auditRetentionDays } });
+    expect(rename.status).toBe(200);
     const longer = await call(PATCH as never, "PATCH", `/api/v1/orgs/${org.slug}`, { cookie: owner.cookie, params: { slug: org.slug }, body: { auditRetentionDays: 90 } });
     expect(longer.status).toBe(402);
     expect(longer.body.error.details).toMatchObject({ limit: "auditRetentionDays", allowed: FREE.auditRetentionDays, upgradeTo: "Team" });

@@ -43,7 +43,12 @@ export async function getOrg(ctx: OrgContext): Promise<OrgSummary> {
 }
 
 export async function updateOrg(ctx: OrgContext, input: z.output<typeof updateOrgSchema>): Promise<OrgSummary> {
-  if (input.auditRetentionDays !== undefined) await assertAuditRetentionAllowed(ctx.org.id, input.auditRetentionDays);
+  if (input.auditRetentionDays !== undefined) {
+    // Only a change is checked against the plan: saving the name of an org whose retention
+    // predates its plan (or a downgrade) must not be refused over a value nobody touched.
+    const current = await getDb().organization.findUniqueOrThrow({ where: { id: ctx.org.id }, select: { auditRetentionDays: true } });
+    if (input.auditRetentionDays !== current.auditRetentionDays) await assertAuditRetentionAllowed(ctx.org.id, input.auditRetentionDays);
+  }
   return getDb().$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({ where: { id: ctx.org.id } });
     if (input.slug && input.slug !== before.slug) {
