@@ -128,7 +128,7 @@ test("an admin connects GitHub, watches a signed delivery arrive live, redeliver
 
   // A rule: GitHub pushes (any synced repository) to #deploys.
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Integrations", exact: true }).click();
-  await page.getByRole("link", { name: "Notification rules" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Notification rules" }).click();
   await expect(page.getByRole("heading", { name: "Notification rules", level: 1 })).toBeVisible();
   const ruleName = `Pushes ${randomBytes(3).toString("hex")}`;
   const form = page.getByRole("form", { name: "New rule" });

@@ -57,8 +57,9 @@ test("an owner creates an org, invites a member who joins, changes their role, r
 
   // The audit log shows each step, and exports it.
   await ownerPage.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Audit log", exact: true }).click();
-  const actions = ownerPage.getByTestId("audit-row").locator("code");
-  await expect(actions).toContainText(["member.removed", "member.role_changed", "member.joined", "invitation.created", "org.created"]);
+  for (const action of ["member.removed", "member.role_changed", "member.joined", "invitation.created", "org.created"]) {
+    await expect(ownerPage.locator(`[data-testid="audit-row"][data-action="${action}"]`).first()).toBeVisible();
+  }
   const download = ownerPage.waitForEvent("download");
   await ownerPage.getByRole("link", { name: "Export CSV" }).click();
   const csv = readFileSync(await (await download).path(), "utf8");
