@@ -51,7 +51,8 @@ test("sign up, verify the email from its link, sign in and sign out", async ({ p
   expect((await signInThroughPage(page, email, PASSWORD)).status()).toBe(200);
   await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
