@@ -98,7 +98,8 @@ export function DataTable<T>({ columns, rows, rowKey, label, loading, empty, sor
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="overflow-x-auto rounded-lg border border-border" data-testid="data-table">
+      {/* relative: the header's sr-only labels are absolutely placed and would otherwise widen the page on a phone. */}
+      <div className="relative overflow-x-auto rounded-lg border border-border" data-testid="data-table">
         <table className="w-full table-fixed border-collapse text-sm" style={{ minWidth }} aria-label={label} aria-busy={loading || undefined}>
           <colgroup>
             {columns.map((column) => (
