@@ -71,7 +71,7 @@ test("the landing page and the console run without CSP violations", async ({ bro
   await expect(page).toHaveURL(/\/members$/);
   // The 404 page too (Next's built-in one has an inline <style> without a nonce).
   await page.goto("/no-such-page");
-  await expect(page.getByText("This page could not be found.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
   expect(await violations()).toEqual([]);
   await context.close();
 });
@@ -84,6 +84,6 @@ test("the account page runs without CSP violations", async ({ page, context }) =
   await page.goto("/account");
   await page.getByLabel("Name").fill("After");
   await page.getByRole("button", { name: "Save name" }).click();
-  await expect(page.getByText("Your name was saved.")).toBeVisible();
+  await expect(page.getByTestId("toast").filter({ hasText: "Your name was saved" })).toBeVisible();
   expect(await violations()).toEqual([]);
 });
