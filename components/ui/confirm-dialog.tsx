@@ -55,11 +55,11 @@ function ConfirmDialog({ confirmation, onFinish }: { confirmation: Confirmation;
             <Label htmlFor="confirm-typed">
               Type <span className="font-mono font-semibold">{confirmation.typedConfirmation}</span> to confirm
             </Label>
-            <Input id="confirm-typed" autoComplete="off" autoFocus value={typed} onChange={(event) => setTyped(event.target.value)} />
+            <Input id="confirm-typed" autoComplete="off" data-autofocus value={typed} onChange={(event) => setTyped(event.target.value)} />
           </div>
         ) : null}
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="outline" autoFocus={!confirmation.typedConfirmation} onClick={() => onFinish(false)}>
+          <Button type="button" variant="outline" data-autofocus={confirmation.typedConfirmation ? undefined : ""} onClick={() => onFinish(false)}>
             Cancel
           </Button>
           <Button type="submit" variant={confirmation.destructive === false ? "default" : "destructive"} disabled={!matches}>

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 
 /**
  * A modal dialog on the native <dialog> element (focus trap, Escape and the backdrop
- * come with it), open while mounted.
+ * come with it), open while mounted. Mark the element to focus first with data-autofocus.
  */
 export function Dialog({ title, onClose, children, role }: { title: string; onClose: () => void; children: ReactNode; role?: "dialog" | "alertdialog" }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -13,7 +13,11 @@ export function Dialog({ title, onClose, children, role }: { title: string; onCl
   // cleanup would tell the parent to close a dialog it just reopened (strict mode).
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    // showModal() picks its own first focus (React's autoFocus ran while the dialog was
+    // closed): the element marked data-autofocus (a confirmation's safe choice) gets it.
+    dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
   }, []);
   return (
     <dialog
