@@ -20,7 +20,7 @@ test("an owner manages secrets; a member sees them but cannot reveal", async ({ 
   await expect(page.getByRole("heading", { name: "Secrets" })).toBeVisible();
 
   // Create.
-  await page.getByRole("button", { name: "New secret" }).click();
+  await page.getByRole("button", { name: "New secret" }).first().click();
   await page.getByLabel("Key").fill("API_TOKEN");
   await page.getByLabel("Value", { exact: true }).fill("first-value-123");
   await page.getByLabel("Description").fill("Payment API");
