@@ -22,8 +22,10 @@ export function compileFilter(expression: string | undefined, resourceType: "Use
     throw new ScimError(400, "The filter is not a valid SCIM filter", "invalidFilter");
   }
   if (ast.op === "eq" && "compValue" in ast && typeof ast.compValue === "string") {
-    const column = COLUMNS[resourceType][ast.attrPath.toLowerCase()];
-    if (column) return { where: column(ast.compValue) };
+    // Own keys only: `__proto__ eq "x"` must not find Object.prototype's members.
+    const columns = COLUMNS[resourceType];
+    const name = ast.attrPath.toLowerCase();
+    if (Object.hasOwn(columns, name)) return { where: columns[name]!(ast.compValue) };
   }
   return { where: {}, test: compile(ast) };
 }
