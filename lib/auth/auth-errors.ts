@@ -22,6 +22,9 @@ export const AUTH_ERROR_MESSAGES = {
   SsoEmailNotVerified: { title: "Email address not verified", text: "Your identity provider did not confirm that this email address is yours, so you were not signed in." },
   SsoEmailMissing: { title: "No email address received", text: "Your identity provider did not share an email address. Ask your administrator to release the email claim." },
   AccountDeactivated: { title: "This account is deactivated", text: "Your account has been deactivated. Ask an administrator of your organization for help." },
+  SamlResponseInvalid: { title: "Single sign-on failed", text: "The answer from your identity provider could not be verified, so you were not signed in. Start again from your identity provider or the sign-in page." },
+  SamlResponseReplayed: { title: "This sign-in was already used", text: "Each answer from your identity provider signs in once. Start again from your identity provider or the sign-in page." },
+  SamlAssertionNotEncrypted: { title: "Single sign-on is not set up correctly", text: "This organization requires encrypted SAML assertions and your identity provider sent one unencrypted. Please tell your administrator." },
   SsoNotConfigured: { title: "Single sign-on is not set up", text: "There is no single sign-on for this organization. Check the address, or sign in another way." },
   Default: { title: "Sign-in failed", text: "Something went wrong while signing you in. Please try again." },
 } as const satisfies Record<string, { title: string; text: string }>;

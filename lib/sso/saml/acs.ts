@@ -14,6 +14,8 @@ import { requestMeta } from "../../auth/request-meta";
 import { emailDomain, ssoRequirementFor } from "../../auth/sso-policy";
 import { startSession } from "../../auth/start-session";
 import { getDb } from "../../db";
+import { PayloadTooLarge } from "../../errors";
+import { readRawBody } from "../../http/body";
 import { logger } from "../../logger";
 import { applySsoMembership } from "../jit";
 import { claimAssertionId } from "./message-ids";
@@ -125,7 +127,29 @@ async function validatedProfile(connection: SamlConnectionRow, samlResponse: str
   return { profile };
 }
 
-export async function consumeSamlResponse(input: { connectionId: string; samlResponse: string; relayState: string | null; request: Request; requestId: string }): Promise<SamlOutcome> {
+const MAX_FORM_BYTES = 512 * 1024;
+
+export type AcsForm = { samlResponse: string; relayState: string | null };
+
+/**
+ * The IdP's form post, or null when it is not one Bastion can use: another media type,
+ * no SAMLResponse, or over 512 KiB (the ACS then refuses like any invalid response).
+ */
+export async function readAcsForm(request: Request): Promise<AcsForm | null> {
+  if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers.get("content-type") ?? "")) return null;
+  let raw: Buffer;
+  try {
+    raw = await readRawBody(request, MAX_FORM_BYTES);
+  } catch (error) {
+    if (error instanceof PayloadTooLarge) return null;
+    throw error;
+  }
+  const form = new URLSearchParams(raw.toString("utf8"));
+  const samlResponse = form.get("SAMLResponse");
+  return samlResponse ? { samlResponse, relayState: form.get("RelayState") } : null;
+}
+
+export async function consumeSamlResponse(input: { connectionId: string; form: AcsForm | null; request: Request; requestId: string }): Promise<SamlOutcome> {
   const meta = requestMeta(input.request);
   const connection = await findActiveSamlConnection(input.connectionId);
   const refuse = async (refusal: Refusal): Promise<SamlOutcome> => {
@@ -141,8 +165,9 @@ export async function consumeSamlResponse(input: { connectionId: string; samlRes
     return { redirectTo: refusal.redirectTo ?? `/auth-error?error=${refusal.reason}` };
   };
   if (!connection) return refuse({ reason: "SsoNotConfigured" });
+  if (!input.form) return refuse({ reason: "SamlResponseInvalid" });
 
-  const validated = await validatedProfile(connection, input.samlResponse);
+  const validated = await validatedProfile(connection, input.form.samlResponse);
   if ("refusal" in validated) return refuse(validated.refusal);
   const { profile } = validated;
 
@@ -184,5 +209,5 @@ export async function consumeSamlResponse(input: { connectionId: string; samlRes
     return { setCookie: session.setCookie, userId: user.id, newUser: !existing };
   });
   logger.info({ userId, orgId: connection.orgId, newUser }, "SAML sign-in");
-  return { setCookie, redirectTo: safeRedirectPath(input.relayState, "/") };
+  return { setCookie, redirectTo: safeRedirectPath(input.form.relayState, "/") };
 }
