@@ -4,7 +4,7 @@
 // - Only login_hint is passed on to the IdP's authorization request from the query.
 // - POST /api/auth/signin/email goes through the magic-link gate (rate limits, SSO).
 import "server-only";
-import { BadRequest, NotFound, UnsupportedMediaType } from "../../errors";
+import { AppError, BadRequest, NotFound, UnsupportedMediaType } from "../../errors";
 import { readRawBody } from "../../http/body";
 import { authErrorCode } from "../auth-errors";
 import { parseCookies, runNextAuth } from "./bridge";
@@ -39,10 +39,23 @@ export async function handleAuthRequest(ctx: AuthRouteContext, segments: string[
   const { options, orgMissing } = await authOptions(request, providerId, ctx.requestId);
   if (orgMissing && (action === "signin" || action === "callback")) return redirectTo("/auth-error?error=SsoNotConfigured", json);
 
-  return runNextAuth(
+  const response = await runNextAuth(
     { method, segments, query, body, cookies: parseCookies(request.headers.get("cookie")), headers: Object.fromEntries(request.headers) },
     options,
   );
+  return inErrorShape(response);
+}
+
+/**
+ * next-auth refuses an action it does not serve with that method (POST /api/auth/csrf, GET
+ * …/callback without a provider) with a plain-text 400 naming itself, and a POST to
+ * session without its CSRF token with `{}`: these leave in the API's error shape.
+ */
+async function inErrorShape(response: Response): Promise<Response> {
+  if (response.status < 400 || response.status >= 500) return response;
+  const text = await response.text();
+  if (/is not supported/.test(text)) throw new AppError("method_not_allowed", "This sign-in endpoint does not take this method");
+  throw new BadRequest("This sign-in request is not valid");
 }
 
 function authQuery(url: URL, action: string | undefined): Record<string, string> {
