@@ -5,6 +5,7 @@
 import "server-only";
 import { isIP } from "node:net";
 import { env } from "../env";
+import { isSafeText } from "../validation/text";
 
 /** The headers a reverse proxy uses to name the client it forwards for. */
 const PROXY_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-client-ip", "true-client-ip", "cf-connecting-ip"];
@@ -55,4 +56,17 @@ export function benchRequestAllowed(request: Request): boolean {
 
 export function benchNotFound(): Response {
   return Response.json({ error: { code: "not_found", message: "Not found" } }, { status: 404 });
+}
+
+/**
+ * A query value the bare route may hand to PostgreSQL, or null: NUL or a lone surrogate
+ * would make the query throw, and a bare route has no pipeline to turn that into a 4xx.
+ */
+export function benchQueryValue(request: Request, name: string): string | null {
+  const value = new URL(request.url).searchParams.get(name) ?? "";
+  return isSafeText(value) ? value : null;
+}
+
+export function benchInvalid(name: string): Response {
+  return Response.json({ error: { code: "invalid_request", message: `Invalid ${name}` } }, { status: 422 });
 }

@@ -3,12 +3,13 @@
 // pipeline: no authentication, rate limit, org resolution or validation. It answers only
 // with BASTION_BENCH=1 and to a loopback caller (lib/bench/access.ts); otherwise it
 // answers 404 like any unknown path.
-import { benchNotFound, benchRequestAllowed } from "@/lib/bench/access";
+import { benchInvalid, benchNotFound, benchQueryValue, benchRequestAllowed } from "@/lib/bench/access";
 import { listMembers } from "@/lib/members/list";
 
 async function handler(request: Request): Promise<Response> {
   if (!benchRequestAllowed(request)) return benchNotFound();
-  const orgId = new URL(request.url).searchParams.get("orgId") ?? "";
+  const orgId = benchQueryValue(request, "orgId");
+  if (orgId === null) return benchInvalid("orgId");
   return Response.json(await listMembers(orgId, { limit: 50 }));
 }
 
