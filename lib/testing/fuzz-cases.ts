@@ -85,6 +85,8 @@ export function fuzzCases(operation: FuzzOperation, valid: Record<string, string
   if (operation.parameters.some((candidate) => candidate.in === "query")) {
     cases.push({ label: "query prototype keys", params: valid, query: "?__proto__=x&constructor=y&prototype=z" });
   }
+  // A query the operation does not declare: every operation gets it, so one without any input is still sent something hostile.
+  cases.push({ label: "undeclared query", params: valid, query: "?__proto__=x&constructor=y&a=%00&b=%ZZ" });
   const schema = operation.requestBody?.content["application/json"]?.schema;
   if (schema) {
     for (const body of WHOLE_BODIES) cases.push({ label: `body ${describeValue({ raw: body })}`, params: valid, query: "", body });
