@@ -1,5 +1,6 @@
 // SCIM discovery (RFC 7644 section 4): what this service provider supports, its resource
 // types and their schemas. IdPs read these once when the admin connects the directory.
+import { appUrl } from "../env";
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, LIST_SCHEMA, MAX_PAGE_SIZE, USER_SCHEMA, listResponse, scimBaseUrl } from "./resources";
 
 const SCHEMA_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Schema";
@@ -8,7 +9,9 @@ const RESOURCE_TYPE_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ResourceType
 export function serviceProviderConfig(slug: string) {
   return {
     schemas: ["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],
-    documentationUri: `${scimBaseUrl(slug).replace(/\/api\/scim\/v2\/.*$/, "")}/docs/scim`,
+    // The console's API reference, at its SCIM operations: a page every instance serves (the
+    // setup guide, docs/identity.md, ships in the repository, not on the instance).
+    documentationUri: `${appUrl()}/api-reference?tag=scim`,
     patch: { supported: true },
     bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
     filter: { supported: true, maxResults: MAX_PAGE_SIZE },

@@ -108,7 +108,8 @@ describeWith(["postgres"], "SCIM provisioning", () => {
     expect(withCookie).toBe(401);
     // Another org's token under this org's slug: not found.
     expect((await scimCall(org.slug, other.authorization, "GET", "/Users")).status).toBe(404);
-    expect((await scim("GET", "/ServiceProviderConfig")).body).toMatchObject({ patch: { supported: true }, filter: { supported: true } });
+    // documentationUri names a page the instance serves: the API reference at its SCIM tag.
+    expect((await scim("GET", "/ServiceProviderConfig")).body).toMatchObject({ patch: { supported: true }, filter: { supported: true }, documentationUri: expect.stringMatching(/\/api-reference\?tag=scim$/) });
     expect((await scim("GET", "/ResourceTypes")).body.Resources.map((type: { id: string }) => type.id)).toEqual(["User", "Group"]);
     expect((await scim("GET", "/Schemas")).body.totalResults).toBe(3);
   });
