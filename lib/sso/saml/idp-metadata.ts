@@ -4,6 +4,8 @@
 import { DOMParser } from "@xmldom/xmldom";
 import xpath from "xpath";
 import { Invalid } from "../../errors";
+import { OutboundAddressRefused } from "../../integrations/outbound/address-policy";
+import { environmentDispatcher } from "../../integrations/outbound/guarded-dispatcher";
 import { isAcceptableIssuerUrl } from "../schemas";
 import { normalizeCertificate } from "./certificates";
 
@@ -47,8 +49,11 @@ export async function fetchIdpMetadata(url: string): Promise<string> {
   if (!isAcceptableIssuerUrl(url)) refuse("the metadata URL must be https:// (http:// only for localhost)", "metadataUrl");
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: "application/samlmetadata+xml, application/xml, text/xml" }, redirect: "error", signal: AbortSignal.timeout(TIMEOUT_MS) });
-  } catch {
+    // Through the outbound guard, like every call an org admin can aim: an address inside
+    // the network (loopback, private, link-local) is refused unless the operator allows it.
+    response = await fetch(url, { headers: { accept: "application/samlmetadata+xml, application/xml, text/xml" }, redirect: "error", signal: AbortSignal.timeout(TIMEOUT_MS), dispatcher: environmentDispatcher() } as RequestInit);
+  } catch (error) {
+    if ((error as { cause?: unknown }).cause instanceof OutboundAddressRefused) refuse("the metadata URL points inside the network, which this instance does not call", "metadataUrl");
     refuse("the metadata URL could not be reached", "metadataUrl");
   }
   if (!response.ok) refuse(`the metadata URL answered HTTP ${response.status}`, "metadataUrl");

@@ -23,6 +23,17 @@ function call(handler: Handler, method: string, slug: string, cookie: string, bo
 }
 
 describeWith(["postgres", "redis"], "SAML settings API", () => {
+  it("fetches a metadata URL through the outbound guard: an address inside the network is refused before any connection", async () => {
+    const org = await createOrg();
+    const admin = await signedInUser();
+    await addMember(org.id, admin.user.id, "admin");
+    // 10.0.0.0/8 is private and not in the tests' loopback allowlist; unguarded, this would wait for the connect timeout.
+    const refused = await call(PUT, "PUT", org.slug, admin.cookie, { metadataUrl: "https://10.0.0.1/saml/metadata" });
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("points inside the network");
+    expect(await getDb().samlConnection.count({ where: { orgId: org.id } })).toBe(0);
+  });
+
   it("saves manual IdP settings, refuses bad ones with 422, keeps them on a settings-only update, and deletes with its key", async () => {
     const org = await createOrg();
     const admin = await signedInUser();
