@@ -2,6 +2,8 @@
 // when the issuer publishes a usable discovery document that names itself.
 import "server-only";
 import { Invalid } from "../errors";
+import { OutboundAddressRefused } from "../integrations/outbound/address-policy";
+import { environmentDispatcher } from "../integrations/outbound/guarded-dispatcher";
 
 const TIMEOUT_MS = 5_000;
 const MAX_BYTES = 256 * 1024;
@@ -23,8 +25,10 @@ function refuse(reason: string): never {
 export async function discoverIssuer(issuer: string): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(wellKnownUrl(issuer), { headers: { accept: "application/json" }, redirect: "error", signal: AbortSignal.timeout(TIMEOUT_MS) });
-  } catch {
+    // Through the outbound guard: an org admin must not make the server probe internal addresses.
+    response = await fetch(wellKnownUrl(issuer), { headers: { accept: "application/json" }, redirect: "error", signal: AbortSignal.timeout(TIMEOUT_MS), dispatcher: environmentDispatcher() } as RequestInit);
+  } catch (error) {
+    if ((error as { cause?: unknown }).cause instanceof OutboundAddressRefused) refuse("the issuer points inside the network, which this instance does not call");
     refuse("the issuer could not be reached");
   }
   if (!response.ok) refuse(`the discovery document answered HTTP ${response.status}`);

@@ -98,6 +98,10 @@ describeWith(["postgres", "redis"], "per-org SSO settings API", () => {
     expect(unreachable.status).toBe(422);
     expect(((await unreachable.json()) as { error: { message: string } }).error.message).toMatch(/discovery failed/);
 
+    // Discovery goes through the outbound guard: 10.0.0.0/8 is outside the tests' loopback allowlist.
+    const internal = await call(PUT, "PUT", org.slug, caller.cookie, { issuer: "https://10.0.0.1/realms/internal", clientId: "x", clientSecret: SECRET });
+    expect(((await internal.json()) as { error: { message: string } }).error.message).toMatch(/points inside the network/);
+
     const notFound = await call(PUT, "PUT", org.slug, caller.cookie, { issuer: `${idp.issuer}/elsewhere`, clientId: "x", clientSecret: SECRET });
     expect(notFound.status).toBe(422);
 
