@@ -20,8 +20,11 @@ export type Parsed<S extends RouteSchemas> = {
 export function queryObject(url: URL): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const [key, value] of url.searchParams) {
-    const existing = query[key];
-    query[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    // Own keys only, defined rather than assigned: `?__proto__=x` must stay an entry, not
+    // make the object inherit from an array (whose `filter`, `values`, … a schema would read).
+    const existing = Object.hasOwn(query, key) ? query[key] : undefined;
+    const next = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+    Object.defineProperty(query, key, { value: next, enumerable: true, writable: true, configurable: true });
   }
   return query;
 }

@@ -82,6 +82,14 @@ describe("route(): validation", () => {
     expect(await response.json()).toEqual({ params: { id: "7" }, query: { limit: 5 }, body: { name: "a" } });
   });
 
+  it("reads prototype names in the query as plain entries, never as the query object's prototype", async () => {
+    const handler = p.route({ auth: "none", schemas: { query: z.object({ filter: z.string().optional(), values: z.string().optional() }) } }, async ({ query }) => ({ query }));
+    for (const search of ["?__proto__=x", "?__proto__=x&__proto__=y", "?constructor=x&constructor=y"]) {
+      const response = await handler(new Request(`http://test/x${search}`));
+      expect({ search, status: response.status, body: await response.json() }).toEqual({ search, status: 200, body: { query: {} } });
+    }
+  });
+
   it("answers 422 invalid_request naming each bad field and where it was", async () => {
     const handler = p.route({ auth: "none", schemas }, async () => ({}));
     const response = await handler(jsonRequest("http://test/x/abc", { name: "" }), params({ id: "abc" }));
