@@ -87,6 +87,8 @@ export function fuzzCases(operation: FuzzOperation, valid: Record<string, string
   }
   // A query the operation does not declare: every operation gets it, so one without any input is still sent something hostile.
   cases.push({ label: "undeclared query", params: valid, query: "?__proto__=x&constructor=y&a=%00&b=%ZZ" });
+  // Without unsafe text, so it gets past the pipeline's text check to the schemas and the handler.
+  cases.push({ label: "undeclared prototype query", params: valid, query: "?__proto__=x&__proto__=y&constructor=z&prototype=w" });
   const schema = operation.requestBody?.content["application/json"]?.schema;
   if (schema) {
     for (const body of WHOLE_BODIES) cases.push({ label: `body ${describeValue({ raw: body })}`, params: valid, query: "", body });
