@@ -218,6 +218,9 @@ test("a trial started at Checkout shows its end date; the signed events alone br
   await expect(page.getByText(/Trial ends \w{3} \d{1,2}, \d{4}/)).toBeVisible();
   // Said once, with what is charged after it (Stripe's invoice preview): no "Renews" beside it.
   await expect(page.getByTestId("billing-next-step")).toHaveText(/^Trial ends \w{3} \d{1,2}, \d{4}; then \$12\.00 a month\.$/);
+  // No API requests yet: a sentence instead of an empty chart.
+  await expect(page.getByTestId("api-usage-none")).toContainText("the plan includes 1,000,000 a month");
+  await expect(page.getByTestId("api-usage-chart")).toHaveCount(0);
   await screenshotStates(page, "trialing");
   await context.close();
 });

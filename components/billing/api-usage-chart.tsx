@@ -19,6 +19,9 @@ function wholeMonth(days: Day[]): { label: string; value: number | null }[] {
 
 export function ApiUsageChart({ days, used, monthlyQuota }: { days: Day[]; used: number; monthlyQuota: number | null }) {
   if (days.length === 0) return null;
+  const included = monthlyQuota === null ? "the plan has no monthly limit" : `the plan includes ${monthlyQuota.toLocaleString("en")} a month`;
+  // An empty axis says less than a sentence.
+  if (days.every((day) => day.count === 0)) return <p className="text-sm text-muted-foreground" data-testid="api-usage-none">No API requests with this organization&apos;s API keys this month yet; {included}.</p>;
   const points = wholeMonth(days);
   const pace = monthlyQuota === null ? null : Math.round(monthlyQuota / points.length);
   return (

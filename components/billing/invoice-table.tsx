@@ -17,11 +17,11 @@ const STATUS: Record<string, { text: string; tone: Tone }> = {
 
 // Amount, status and date first (as Stripe lists invoices): what a phone shows without scrolling.
 const columns: Column<Invoice>[] = [
-  { id: "amount", header: "Amount", width: "6.5rem", align: "right", cell: (invoice) => <span className="font-medium tabular-nums">{money(invoice.amountDue, invoice.currency)}</span> },
+  { id: "amount", header: "Amount", width: "6rem", align: "right", cell: (invoice) => <span className="font-medium tabular-nums">{money(invoice.amountDue, invoice.currency)}</span> },
   {
     id: "status",
     header: "Status",
-    width: "7.5rem",
+    width: "7rem",
     cell: (invoice) => {
       const status = STATUS[invoice.status ?? ""] ?? { text: invoice.status ?? "—", tone: "neutral" as const };
       return <StatusBadge tone={status.tone}>{status.text}</StatusBadge>;
@@ -56,7 +56,7 @@ const columns: Column<Invoice>[] = [
 ];
 
 export function InvoiceTable({ invoices, loading }: { invoices: Invoice[] | undefined; loading: boolean }) {
-  if (!loading && invoices?.length === 0) return <p className="text-sm text-muted-foreground" data-testid="invoices-empty">No invoices yet: the first arrives with a paid plan.</p>;
+  if (!loading && invoices?.length === 0) return <p className="text-sm text-muted-foreground" data-testid="invoices-empty">No invoices yet.</p>;
   return (
     <DataTable
       label="Invoices"
