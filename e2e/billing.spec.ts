@@ -28,6 +28,8 @@ async function screenshotStates(page: Page, state: string): Promise<void> {
       await page.setViewportSize(viewport);
       // Nothing on the page may be wider than a phone's screen (tables scroll inside their own box).
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      // Two frames after the resize, so a full-page capture does not catch half-painted tiles.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       const theme = colorScheme === "dark" ? "-dark" : "";
       await page.screenshot({ path: path.join(screenshots, `billing-${state}${theme}-${viewport.width}x${viewport.height}.png`), fullPage: true });
     }
@@ -127,6 +129,7 @@ test("a Free org upgrades to Team through Checkout, adds members, fails a paymen
   await expect(page.getByTestId("payment-method")).toHaveText("Visa ···· 4242, expires 12/2030");
   await expect(page.getByTestId("billing-next-step")).toHaveText(/^Renews \w{3} \d{1,2}, \d{4} for \$12\.00\.$/);
   await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+  await expect(page.getByTestId("plan-comparison").getByRole("columnheader", { name: /^Team/ })).toContainText("Current");
   // Team allows 1,000,000 requests a month: the pace follows the plan, far above these bars,
   // so it is named at the top edge rather than drawn to a scale that flattens them.
   await expect(chart.getByTestId("chart-quota")).toHaveCount(0);
@@ -187,6 +190,7 @@ test("a Free org upgrades to Team through Checkout, adds members, fails a paymen
   await expect(page.getByRole("button", { name: "Manage billing" })).toHaveCount(0);
   await expect(page.getByTestId("payment-method")).toHaveCount(0);
   await expect(page.getByTestId("next-invoice")).toHaveCount(0);
+  await expect(page.getByTestId("plan-comparison").getByRole("columnheader", { name: /^Free/ })).toContainText("Current");
   const paidInvoice = page.getByTestId("invoice-row").filter({ hasText: "$12.00" });
   await expect(paidInvoice).toHaveCount(1);
   await expect(paidInvoice.getByRole("link", { name: /^BST-\d+$/ })).toHaveAttribute("href", /\/hosted\/invoices\//);

@@ -15,6 +15,7 @@ import { billingDay, billingKeys, cardBrandName, fetchBillingDetails, fetchBilli
 import { ApiUsageChart } from "./api-usage-chart";
 import { BillingActions } from "./billing-actions";
 import { InvoiceTable } from "./invoice-table";
+import { PlansCard } from "./plan-comparison";
 import { UsageRow } from "./usage-row";
 
 const STATUS: Record<string, { text: string; tone: Tone }> = {
@@ -129,6 +130,7 @@ export function BillingConsole({ slug, canManage, initial }: { slug: string; can
           <InvoiceTable invoices={details.data?.invoices} loading={details.isPending} />
         </CardContent>
       </Card>
+      <PlansCard current={data.plan.id} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // The plan comparison table, generated from lib/billing/plans.ts (the one file that names
 // plans), on the console's one table: a row per entitlement, a column per plan.
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { PAID_PLAN_IDS, PLANS, type PlanId } from "@/lib/billing/plans";
 import { money } from "@/lib/billing/queries";
@@ -60,5 +61,18 @@ export function PlanComparison({ current }: { current: string }) {
     <div data-testid="plan-comparison">
       <DataTable label="Plans" columns={columns} rows={ROWS} rowKey={(row) => row.label} minWidth="35rem" />
     </div>
+  );
+}
+
+export function PlansCard({ current }: { current: string }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Plans</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <PlanComparison current={current} />
+      </CardContent>
+    </Card>
   );
 }
