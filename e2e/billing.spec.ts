@@ -2,8 +2,8 @@
 // the Stripe stand-in (e2e/support/stripe.ts): a Free org upgrades to Team through
 // Checkout, members join and the subscription's quantity follows, a payment fails (the
 // dunning banner), the subscription is canceled (Free again, a quota refusal in the UI);
-// the checkout's success URL alone grants nothing. Screenshots of each state are saved
-// under .test-results/screenshots/.
+// the checkout's success URL alone grants nothing. Screenshots of each state, light and
+// dark, desktop and phone, are saved under .test-results/screenshots/.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -18,16 +18,33 @@ const VIEWPORTS = [
   { width: 390, height: 844 },
 ];
 
-/** The billing page in the light theme at each viewport, once everything it loads has arrived. */
+/** The billing page in the light and dark themes at each viewport, once everything it loads has arrived. */
 async function screenshotStates(page: Page, state: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
-  await page.emulateMedia({ colorScheme: "light" });
   await page.waitForLoadState("networkidle");
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: path.join(screenshots, `billing-${state}-${viewport.width}x${viewport.height}.png`), fullPage: true });
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const viewport of VIEWPORTS) {
+      await page.setViewportSize(viewport);
+      // Nothing on the page may be wider than a phone's screen (tables scroll inside their own box).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      // Two frames after the resize, so a full-page capture does not catch half-painted tiles.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const theme = colorScheme === "dark" ? "-dark" : "";
+      await page.screenshot({ path: path.join(screenshots, `billing-${state}${theme}-${viewport.width}x${viewport.height}.png`), fullPage: true });
+    }
   }
+  await page.emulateMedia({ colorScheme: "light" });
   await page.setViewportSize(VIEWPORTS[0]!);
+}
+
+/** API requests on each day of this month so far (UTC), as the usage flush would have stored them. */
+async function seedApiUsage(orgId: string, counts: number[]): Promise<{ days: number; total: number }> {
+  const now = new Date();
+  const days = now.getUTCDate();
+  const rows = Array.from({ length: days }, (_, index) => ({ orgId, day: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), index + 1)), count: counts[index % counts.length]! }));
+  await e2eDb().apiUsage.createMany({ data: rows });
+  return { days, total: rows.reduce((sum, row) => sum + row.count, 0) };
 }
 
 async function join(owner: Account, slug: string, member: Account, role: "member" | "billing"): Promise<void> {
@@ -59,12 +76,26 @@ test("a Free org upgrades to Team through Checkout, adds members, fails a paymen
   const stripeSender = await playwright.request.newContext({ baseURL });
   const owner = await createAccount(baseURL!, { label: "billing-owner" });
   const org = await createOrg(owner, "Billing Co");
+  const usage = await seedApiUsage(org.id, [180, 420, 260, 510, 90, 330, 140]);
   const context = await browserFor(browser, owner);
   const page = await context.newPage();
 
   await page.goto(`/orgs/${org.slug}/billing`);
   await expect(page.getByTestId("billing-plan")).toHaveText("Free");
   await expect(page.getByTestId("usage-seats")).toContainText("1 / 3");
+  // Usage per day of this month against the quota's even pace (10,000 a month on Free).
+  const now = new Date();
+  const monthDays = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).getUTCDate();
+  const chart = page.getByTestId("api-usage-chart");
+  await expect(chart.getByTestId("usage-bar")).toHaveCount(usage.days);
+  await expect(chart.getByTestId("usage-bar").first()).toHaveAttribute("data-count", "180");
+  await expect(chart.getByTestId("chart-quota")).toHaveAttribute("data-value", String(Math.round(10_000 / monthDays)));
+  await expect(chart.getByTestId("chart-quota-label")).toHaveText(`Quota pace ${Math.round(10_000 / monthDays).toLocaleString("en")}/day`);
+  await expect(page.getByTestId("api-usage-caption")).toContainText(`${usage.total.toLocaleString("en")} API requests this month of the 10,000 a month`);
+  await expect(chart.getByRole("img", { name: /: 180 requests$/ }).first()).toBeVisible();
+  await expect(page.getByTestId("billing-next-step")).toHaveText("No paid subscription.");
+  await expect(page.getByTestId("invoices-empty")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Manage billing" })).toHaveCount(0);
   await screenshotStates(page, "free");
 
   // Upgrade: the browser is sent to the stand-in's Checkout page for Team, one seat.
@@ -95,7 +126,15 @@ test("a Free org upgrades to Team through Checkout, adds members, fails a paymen
   await expect(page.getByTestId("next-invoice")).toContainText("$12.00");
   await expect(page.getByTestId("invoice-row")).toHaveCount(1);
   await expect(page.getByTestId("invoice-row")).toContainText("$12.00");
-  await expect(page.getByTestId("payment-method")).toContainText("4242");
+  await expect(page.getByTestId("payment-method")).toHaveText("Visa ···· 4242, expires 12/2030");
+  await expect(page.getByTestId("billing-next-step")).toHaveText(/^Renews \w{3} \d{1,2}, \d{4} for \$12\.00\.$/);
+  await expect(page.getByRole("button", { name: "Manage billing" })).toBeVisible();
+  await expect(page.getByTestId("plan-comparison").getByRole("columnheader", { name: /^Team/ })).toContainText("Current");
+  // Team allows 1,000,000 requests a month: the pace follows the plan, far above these bars,
+  // so it is named at the top edge rather than drawn to a scale that flattens them.
+  await expect(chart.getByTestId("chart-quota")).toHaveCount(0);
+  await expect(chart.getByTestId("chart-quota-label")).toContainText(`Quota pace ${Math.round(1_000_000 / monthDays).toLocaleString("en")}/day`);
+  await expect(chart.getByTestId("chart-quota-label")).toHaveAttribute("data-off-scale", "");
   await screenshotStates(page, "active");
 
   // Two members join: the subscription's quantity follows at Stripe (a debounced seat sync).
@@ -144,6 +183,18 @@ test("a Free org upgrades to Team through Checkout, adds members, fails a paymen
   await reloadUntil(page, "billing-status", "Canceled");
   await expect(page.getByTestId("billing-plan")).toHaveText("Free");
   await expect(page.getByTestId("usage-seats")).toContainText("3 / 3");
+  // A canceled customer can subscribe again through Checkout; there is no subscription to
+  // manage, no card to show, and the invoices stay listed.
+  await expect(page.getByTestId("billing-next-step")).toContainText("The Team subscription has ended");
+  await expect(page.getByRole("button", { name: "Upgrade to Team" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Manage billing" })).toHaveCount(0);
+  await expect(page.getByTestId("payment-method")).toHaveCount(0);
+  await expect(page.getByTestId("next-invoice")).toHaveCount(0);
+  await expect(page.getByTestId("plan-comparison").getByRole("columnheader", { name: /^Free/ })).toContainText("Current");
+  const paidInvoice = page.getByTestId("invoice-row").filter({ hasText: "$12.00" });
+  await expect(paidInvoice).toHaveCount(1);
+  await expect(paidInvoice.getByRole("link", { name: /^BST-\d+$/ })).toHaveAttribute("href", /\/hosted\/invoices\//);
+  await expect(paidInvoice.getByRole("link", { name: /\(PDF\)$/ })).toBeVisible();
   await screenshotStates(page, "canceled");
   await page.goto(`/orgs/${org.slug}/members`);
   await page.getByLabel("Email address").fill("one-too-many@example.test");
@@ -169,6 +220,11 @@ test("a trial started at Checkout shows its end date; the signed events alone br
   await reloadUntil(page, "billing-status", "Trial");
   await expect(page.getByTestId("billing-plan")).toHaveText("Team");
   await expect(page.getByText(/Trial ends \w{3} \d{1,2}, \d{4}/)).toBeVisible();
+  // Said once, with what is charged after it (Stripe's invoice preview): no "Renews" beside it.
+  await expect(page.getByTestId("billing-next-step")).toHaveText(/^Trial ends \w{3} \d{1,2}, \d{4}; then \$12\.00 a month\.$/);
+  // No API requests yet: a sentence instead of an empty chart.
+  await expect(page.getByTestId("api-usage-none")).toContainText("the plan includes 1,000,000 a month");
+  await expect(page.getByTestId("api-usage-chart")).toHaveCount(0);
   await screenshotStates(page, "trialing");
   await context.close();
 });

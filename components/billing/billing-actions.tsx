@@ -1,6 +1,8 @@
 "use client";
 // Upgrade (Stripe Checkout) and Manage billing (Stripe customer portal). One attempt id
 // per page view: a double click or a retried request gets the same Checkout Session.
+// Only a live subscription has something to manage: without one (never subscribed, or
+// canceled) the way back is Checkout, which asks for a card again.
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/auth/api-error-alert";
@@ -8,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import type { ApiError } from "@/lib/api-client";
 import { checkoutRequest, portalRequest, type BillingRedirect } from "@/lib/billing/queries";
 
-export function BillingActions({ slug, currentPlan, hasBillingAccount, live }: { slug: string; currentPlan: string; hasBillingAccount: boolean; live: boolean }) {
+export function BillingActions({ slug, currentPlan, live }: { slug: string; currentPlan: string; live: boolean }) {
   const [attemptId] = useState(() => crypto.randomUUID());
   const [interval, setInterval] = useState<"month" | "year">("month");
   const go = (redirect: BillingRedirect) => window.location.assign(redirect.url);
@@ -40,8 +42,8 @@ export function BillingActions({ slug, currentPlan, hasBillingAccount, live }: {
             ) : null}
           </>
         )}
-        {hasBillingAccount ? (
-          <Button variant={live ? "default" : "ghost"} onClick={() => portal.mutate()} disabled={busy}>
+        {live ? (
+          <Button onClick={() => portal.mutate()} disabled={busy}>
             Manage billing
           </Button>
         ) : null}

@@ -9,12 +9,41 @@ import { useEffect, useRef } from "react";
 import { ApiErrorAlert } from "@/components/auth/api-error-alert";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { billingKeys, fetchBillingDetails, fetchBillingSummary, money, syncBillingRequest, type BillingSummary } from "@/lib/billing/queries";
+import { StatusBadge, type Tone } from "@/components/ui/status-badge";
+import { isPlanId, PLANS } from "@/lib/billing/plans";
+import { billingDay, billingKeys, cardBrandName, fetchBillingDetails, fetchBillingSummary, money, syncBillingRequest, type BillingDetails, type BillingSummary } from "@/lib/billing/queries";
+import { ApiUsageChart } from "./api-usage-chart";
 import { BillingActions } from "./billing-actions";
+import { InvoiceTable } from "./invoice-table";
+import { PlansCard } from "./plan-comparison";
 import { UsageRow } from "./usage-row";
 
-const STATUS: Record<string, string> = { active: "Active", trialing: "Trial", past_due: "Past due", unpaid: "Unpaid", canceled: "Canceled", paused: "Paused", incomplete: "Incomplete" };
-const day = (value: string | null) => (value ? new Date(value).toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }) : "—");
+const STATUS: Record<string, { text: string; tone: Tone }> = {
+  active: { text: "Active", tone: "good" },
+  trialing: { text: "Trial", tone: "neutral" },
+  past_due: { text: "Past due", tone: "bad" },
+  unpaid: { text: "Unpaid", tone: "bad" },
+  canceled: { text: "Canceled", tone: "neutral" },
+  paused: { text: "Paused", tone: "warn" },
+  incomplete: { text: "Incomplete", tone: "warn" },
+};
+
+type Subscription = NonNullable<BillingSummary["subscription"]>;
+type NextInvoice = BillingDetails["nextInvoice"];
+
+/** One sentence on what happens next and what it costs, from the stored subscription and Stripe's invoice preview. */
+function nextStep(subscription: Subscription | null, live: boolean, next: NextInvoice | undefined): string {
+  if (!subscription) return "No paid subscription.";
+  if (!live) return `The ${isPlanId(subscription.plan) ? PLANS[subscription.plan].name : subscription.plan} subscription has ended; Free limits apply and nothing was deleted. Subscribe again below; past invoices stay listed.`;
+  const then = next ? `${money(next.amountDue, next.currency)}${subscription.interval ? ` a ${subscription.interval}` : ""}` : null;
+  if (subscription.status === "trialing" && subscription.trialEnd) {
+    if (subscription.cancelAtPeriodEnd) return `Trial ends ${billingDay(subscription.trialEnd)}; the subscription cancels then and nothing is charged.`;
+    return `Trial ends ${billingDay(subscription.trialEnd)}${then ? `; then ${then}` : ""}.`;
+  }
+  if (subscription.cancelAtPeriodEnd) return `Cancels on ${billingDay(subscription.currentPeriodEnd)}; nothing more is charged.`;
+  if (["past_due", "unpaid"].includes(subscription.status)) return "The last payment failed; Stripe retries it. Update the payment method in Manage billing.";
+  return `Renews ${billingDay(subscription.currentPeriodEnd)}${next ? ` for ${money(next.amountDue, next.currency)}` : ""}.`;
+}
 
 export function BillingConsole({ slug, canManage, initial }: { slug: string; canManage: boolean; initial: BillingSummary }) {
   const queryClient = useQueryClient();
@@ -38,38 +67,38 @@ export function BillingConsole({ slug, canManage, initial }: { slug: string; can
       {params.get("checkout") === "success" && data.plan.id === "free" ? <Alert>Waiting for Stripe to confirm the payment…</Alert> : null}
       <Card>
         <CardHeader>
-          <CardTitle>
+          <CardTitle className="flex flex-wrap items-center gap-3">
             <span data-testid="billing-plan">{data.plan.name}</span>
             {data.status ? (
-              <span className="ml-3 rounded bg-muted px-2 py-0.5 align-middle text-xs font-normal text-muted-foreground" data-testid="billing-status">
-                {STATUS[data.status] ?? data.status}
-              </span>
+              <StatusBadge tone={STATUS[data.status]?.tone ?? "neutral"} testId="billing-status">
+                {STATUS[data.status]?.text ?? data.status}
+              </StatusBadge>
             ) : null}
           </CardTitle>
-          <CardDescription>
-            {subscription?.status === "trialing" && subscription.trialEnd ? `Trial ends ${day(subscription.trialEnd)}. ` : null}
-            {subscription?.cancelAtPeriodEnd ? `Cancels at the end of the period (${day(subscription.currentPeriodEnd)}). ` : null}
-            {live && subscription && ["past_due", "unpaid"].includes(subscription.status) ? "The last payment failed; Stripe retries it. " : null}
-            {live && subscription && !subscription.cancelAtPeriodEnd && subscription.status !== "unpaid" ? `Renews ${day(subscription.currentPeriodEnd)}.` : null}
-            {!live ? "No paid subscription." : null}
-          </CardDescription>
+          <CardDescription data-testid="billing-next-step">{nextStep(subscription, live, details.data?.nextInvoice)}</CardDescription>
         </CardHeader>
-        <CardContent className="flex flex-col gap-4">
-          <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-3">
-            <div>
-              <dt className="text-muted-foreground">Next invoice</dt>
-              <dd data-testid="next-invoice">{details.data?.nextInvoice ? `${money(details.data.nextInvoice.amountDue, details.data.nextInvoice.currency)} on ${day(details.data.nextInvoice.date)}` : "None"}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Payment method</dt>
-              <dd data-testid="payment-method">{details.data?.paymentMethod ? `${details.data.paymentMethod.brand} ···· ${details.data.paymentMethod.last4}, expires ${details.data.paymentMethod.expMonth}/${details.data.paymentMethod.expYear}` : "None"}</dd>
-            </div>
-            <div>
-              <dt className="text-muted-foreground">Seats billed</dt>
-              <dd data-testid="seats-billed">{subscription && live ? subscription.quantity : "—"}</dd>
-            </div>
-          </dl>
-          {canManage ? <BillingActions slug={slug} currentPlan={data.plan.id} hasBillingAccount={data.hasBillingAccount} live={live} /> : null}
+        <CardContent className="flex flex-col gap-6">
+          {live && subscription ? (
+            <dl className="grid grid-cols-1 gap-4 text-sm sm:grid-cols-3">
+              <div className="flex flex-col gap-1">
+                <dt className="text-muted-foreground">Next invoice</dt>
+                <dd data-testid="next-invoice">{details.data?.nextInvoice ? `${money(details.data.nextInvoice.amountDue, details.data.nextInvoice.currency)} on ${billingDay(details.data.nextInvoice.date)}` : details.isPending ? "…" : "None"}</dd>
+              </div>
+              <div className="flex flex-col gap-1">
+                <dt className="text-muted-foreground">Payment method</dt>
+                <dd data-testid="payment-method">
+                  {details.data?.paymentMethod
+                    ? `${cardBrandName(details.data.paymentMethod.brand)} ···· ${details.data.paymentMethod.last4}, expires ${String(details.data.paymentMethod.expMonth).padStart(2, "0")}/${details.data.paymentMethod.expYear}`
+                    : details.isPending ? "…" : "None"}
+                </dd>
+              </div>
+              <div className="flex flex-col gap-1">
+                <dt className="text-muted-foreground">Seats billed</dt>
+                <dd data-testid="seats-billed">{subscription.quantity}</dd>
+              </div>
+            </dl>
+          ) : null}
+          {canManage ? <BillingActions slug={slug} currentPlan={data.plan.id} live={live} /> : null}
         </CardContent>
       </Card>
       <Card>
@@ -82,6 +111,12 @@ export function BillingConsole({ slug, canManage, initial }: { slug: string; can
           <UsageRow label="Secrets" use={data.usage.secrets} testId="usage-secrets" />
           <UsageRow label="Integration connections" use={data.usage.integrations} testId="usage-integrations" />
           <UsageRow label="API requests this month" use={data.usage.apiRequestsThisMonth} testId="usage-api" />
+          <section className="mt-3 flex flex-col gap-3 border-t border-border pt-5" aria-labelledby="api-usage-heading">
+            <h3 id="api-usage-heading" className="text-sm font-medium">
+              API requests per day
+            </h3>
+            <ApiUsageChart days={data.usage.apiRequestsPerDay} used={data.usage.apiRequestsThisMonth.used} monthlyQuota={data.usage.apiRequestsThisMonth.limit} />
+          </section>
           <a className="text-sm underline" href={`/api/v1/orgs/${slug}/usage/report?format=csv`} download>
             Download this month&apos;s usage report (CSV)
           </a>
@@ -92,38 +127,10 @@ export function BillingConsole({ slug, canManage, initial }: { slug: string; can
           <CardTitle>Invoices</CardTitle>
         </CardHeader>
         <CardContent>
-          {details.data && details.data.invoices.length === 0 ? <p className="text-sm text-muted-foreground">No invoices yet.</p> : null}
-          <table className="w-full text-left text-sm">
-            {details.data && details.data.invoices.length > 0 ? (
-              <thead className="text-xs text-muted-foreground">
-                <tr>
-                  <th className="py-2 font-medium">Invoice</th>
-                  <th className="py-2 font-medium">Date</th>
-                  <th className="py-2 text-right font-medium">Amount</th>
-                  <th className="py-2 pl-4 font-medium">Status</th>
-                  <th className="py-2">
-                    <span className="sr-only">Links</span>
-                  </th>
-                </tr>
-              </thead>
-            ) : null}
-            <tbody className="divide-y divide-border">
-              {details.data?.invoices.map((invoice) => (
-                <tr key={invoice.id} data-testid="invoice-row">
-                  <td className="py-2">{invoice.number ?? invoice.id}</td>
-                  <td className="py-2 text-muted-foreground">{day(invoice.created)}</td>
-                  <td className="py-2 text-right tabular-nums">{money(invoice.amountDue, invoice.currency)}</td>
-                  <td className="py-2 pl-4 text-muted-foreground">{invoice.status ? invoice.status.charAt(0).toUpperCase() + invoice.status.slice(1) : "—"}</td>
-                  <td className="py-2 text-right">
-                    {invoice.hostedUrl ? <a className="underline" href={invoice.hostedUrl} target="_blank" rel="noreferrer">View</a> : null}
-                    {invoice.pdfUrl ? <a className="ml-3 underline" href={invoice.pdfUrl} target="_blank" rel="noreferrer">PDF</a> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <InvoiceTable invoices={details.data?.invoices} loading={details.isPending} />
         </CardContent>
       </Card>
+      <PlansCard current={data.plan.id} />
     </div>
   );
 }

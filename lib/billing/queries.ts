@@ -10,8 +10,8 @@ export type BillingSummary = {
   graceEndsAt: string | null;
   lapsedFrom: string | null;
   hasBillingAccount: boolean;
-  subscription: { plan: string; status: string; quantity: number; currentPeriodEnd: string | null; cancelAtPeriodEnd: boolean; trialEnd: string | null } | null;
-  usage: { seats: Use; secrets: Use; integrations: Use; apiRequestsThisMonth: Use };
+  subscription: { plan: string; interval: "month" | "year" | null; status: string; quantity: number; currentPeriodEnd: string | null; cancelAtPeriodEnd: boolean; trialEnd: string | null } | null;
+  usage: { seats: Use; secrets: Use; integrations: Use; apiRequestsThisMonth: Use; apiRequestsPerDay: { day: string; count: number }[] };
 };
 
 export type BillingDetails = {
@@ -37,4 +37,20 @@ export const portalRequest = (slug: string) => apiFetch<BillingRedirect>(`/api/v
 
 export function money(cents: number, currency: string): string {
   return new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
+}
+
+// Stripe's card.brand values; the rest are shown as Stripe spells them, capitalized.
+const CARD_BRANDS: Record<string, string> = {
+  amex: "American Express", cartes_bancaires: "Cartes Bancaires", diners: "Diners Club", discover: "Discover", eftpos_au: "eftpos Australia",
+  interac: "Interac", jcb: "JCB", link: "Link", mastercard: "Mastercard", unionpay: "UnionPay", visa: "Visa", unknown: "Card",
+};
+
+/** "visa" → "Visa", "amex" → "American Express": a card brand as its network writes it. */
+export function cardBrandName(brand: string): string {
+  return CARD_BRANDS[brand] ?? brand.charAt(0).toUpperCase() + brand.slice(1).replaceAll("_", " ");
+}
+
+/** A UTC calendar date ("Dec 18, 2026"), or "—". */
+export function billingDay(value: string | null): string {
+  return value ? new Date(value).toLocaleDateString("en", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }) : "—";
 }

@@ -1,23 +1,26 @@
 // What the billing console and GET /billing show: the plan in force and why, the stored
-// subscription, and current use against the plan's limits.
+// subscription, and current use against the plan's limits (API requests also per day of
+// this month, the period the quota counts).
 import "server-only";
 import { getDb } from "../db";
+import { usageByDay } from "../usage/usage";
 import { monthUsage } from "./api-quota";
 import { orgEntitlements } from "./entitlements";
-import { PLANS } from "./plans";
+import { PLANS, planOfLookupKey } from "./plans";
 
 const limit = (value: number) => (Number.isFinite(value) ? value : null);
 
-export async function billingSummary(orgId: string) {
+export async function billingSummary(orgId: string, now = new Date()) {
   const db = getDb();
-  const [resolved, subscription, customer, seats, secrets, integrations, apiRequests] = await Promise.all([
+  const [resolved, subscription, customer, seats, secrets, integrations, apiRequests, apiRequestsPerDay] = await Promise.all([
     orgEntitlements(orgId),
     db.subscription.findUnique({ where: { orgId } }),
     db.billingCustomer.findUnique({ where: { orgId }, select: { orgId: true } }),
     db.membership.count({ where: { orgId } }),
     db.secret.count({ where: { orgId, deletedAt: null } }),
     db.integrationConnection.count({ where: { orgId } }),
-    monthUsage(orgId),
+    monthUsage(orgId, now),
+    usageByDay(orgId, now.getUTCDate(), now),
   ]);
   const { entitlements } = resolved;
   return {
@@ -29,6 +32,7 @@ export async function billingSummary(orgId: string) {
     hasBillingAccount: customer !== null,
     subscription: subscription && {
       plan: subscription.plan,
+      interval: planOfLookupKey(subscription.priceLookupKey)?.interval ?? null,
       status: subscription.status,
       quantity: subscription.quantity,
       currentPeriodEnd: subscription.currentPeriodEnd,
@@ -40,6 +44,8 @@ export async function billingSummary(orgId: string) {
       secrets: { used: secrets, limit: limit(entitlements.secrets) },
       integrations: { used: integrations, limit: limit(entitlements.integrations) },
       apiRequestsThisMonth: { used: apiRequests, limit: limit(entitlements.apiRequestsPerMonth) },
+      /** From the 1st (UTC) to today; the console draws the rest of the month empty. */
+      apiRequestsPerDay: apiRequestsPerDay.days,
     },
   };
 }

@@ -1,36 +1,21 @@
 // Telemetry gating and content: nothing is created without a key (or with
 // BASTION_TELEMETRY=0), opted-out users send nothing, and events carry ids only. A local
 // HTTP server stands in for the PostHog host, so the real posthog-node client is used.
-import { createServer, type Server } from "node:http";
-import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
 import { call } from "../testing/http";
 import { describeWith } from "../testing/describe";
 import { orgWithMembers, signedInUser, uniqueSuffix } from "../testing/fixtures";
+import { startPostHogCapture, type PostHogCapture } from "../testing/posthog";
 
-type Captured = { event: string; distinct_id: string; properties: Record<string, unknown> };
-let server: Server;
+let posthog: PostHogCapture;
 let host: string;
-let received: { raw: string; events: Captured[] }[] = [];
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const body = Buffer.concat(chunks);
-      const raw = (request.headers["content-encoding"] === "gzip" ? gunzipSync(body) : body).toString("utf8");
-      const parsed = JSON.parse(raw) as { batch?: Captured[] };
-      received.push({ raw, events: parsed.batch ?? [] });
-      response.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  host = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  posthog = await startPostHogCapture();
+  host = posthog.host;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => posthog.close());
 
 async function load(environment: Record<string, string>) {
   vi.resetModules();
@@ -48,10 +33,10 @@ afterEach(async () => {
   const { telemetry } = await load({});
   await telemetry.shutdownTelemetry();
   vi.unstubAllEnvs();
-  received = [];
+  posthog.clear();
 });
 
-const events = () => received.flatMap((batch) => batch.events);
+const events = () => posthog.events();
 
 describeWith(["postgres"], "telemetry", () => {
   it("creates no client, sends nothing and allows no analytics host in the CSP without a key", async () => {
@@ -64,7 +49,7 @@ describeWith(["postgres"], "telemetry", () => {
     expect(headers.pageContentSecurityPolicy({ nonce: "n", dev: false, https: false, analyticsOrigins: config.telemetryOrigins() })).toContain(
       "connect-src 'self';",
     );
-    expect(received).toEqual([]);
+    expect(posthog.batchCount()).toBe(0);
   });
 
   it("stays off with BASTION_TELEMETRY=0 even with a key", async () => {
@@ -74,7 +59,7 @@ describeWith(["postgres"], "telemetry", () => {
     await telemetry.flushTelemetry();
     expect(telemetry.hasTelemetryClient()).toBe(false);
     expect(config.telemetryConfig()).toBeNull();
-    expect(received).toEqual([]);
+    expect(posthog.batchCount()).toBe(0);
   });
 
   it("sends ids only, never emails, names or slugs, when an org is created", async () => {
@@ -87,7 +72,7 @@ describeWith(["postgres"], "telemetry", () => {
     await telemetry.flushTelemetry();
     const event = events().find((candidate) => candidate.event === "org created");
     expect(event).toMatchObject({ distinct_id: user.id, properties: { userId: user.id, orgId: created.body.id } });
-    const raw = received.map((batch) => batch.raw).join("\n");
+    const raw = posthog.raw();
     for (const forbidden of [user.email, "Telly Metry", "Secret Project Name", slug]) expect(raw).not.toContain(forbidden);
   });
 
@@ -101,7 +86,7 @@ describeWith(["postgres"], "telemetry", () => {
     await telemetry.flushTelemetry();
     const event = events().find((candidate) => candidate.event === "member invited");
     expect(event?.properties).toMatchObject({ userId: owner.user.id, orgId: org.id, invitationId: created.body.id });
-    const raw = received.map((batch) => batch.raw).join("\n");
+    const raw = posthog.raw();
     for (const forbidden of [email, owner.user.email, org.slug, org.name]) expect(raw).not.toContain(forbidden);
   });
 
@@ -115,7 +100,7 @@ describeWith(["postgres"], "telemetry", () => {
     expect(events()[0]!.properties).not.toHaveProperty("inviteeId");
     expect(events()[0]!.properties).toMatchObject({ userId: user.id, orgId: "org_1" });
 
-    received = [];
+    posthog.clear();
     const { user: optedOut, cookie } = await signedInUser();
     const { PATCH } = await import("@/app/api/v1/account/route");
     expect((await call(PATCH, "PATCH", "/api/v1/account", { cookie, body: { telemetryOptOut: true } })).body.account.telemetryOptOut).toBe(true);

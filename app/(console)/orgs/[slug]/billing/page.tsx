@@ -1,8 +1,7 @@
 import { Suspense } from "react";
 import { BillingConsole } from "@/components/billing/billing-console";
-import { PlanComparison } from "@/components/billing/plan-comparison";
+import { PlansCard } from "@/components/billing/plan-comparison";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { billingSummary } from "@/lib/billing/summary";
 import { requirePageAccess } from "@/lib/orgs/console-access";
 
@@ -19,22 +18,18 @@ export default async function BillingPage({ params }: { params: Promise<{ slug: 
         <p className="text-sm text-muted-foreground">The plan of {access.org.name}, its limits and invoices.</p>
       </header>
       {summary.billing === "off" ? (
-        <Alert data-testid="billing-off">
-          Billing is not configured on this installation: every organization is on the {summary.plan.name} plan, and nothing is sent to Stripe.
-        </Alert>
+        <>
+          <Alert data-testid="billing-off">
+            Billing is not configured on this installation: every organization is on the {summary.plan.name} plan, and nothing is sent to Stripe.
+          </Alert>
+          <PlansCard current={summary.plan.id} />
+        </>
       ) : (
+        // The console shows the plans itself: "current" follows its live summary, not this render's.
         <Suspense>
           <BillingConsole slug={access.org.slug} canManage={access.permissions.includes("billing:manage")} initial={summary} />
         </Suspense>
       )}
-      <Card>
-        <CardHeader>
-          <CardTitle>Plans</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <PlanComparison current={summary.plan.id} />
-        </CardContent>
-      </Card>
     </div>
   );
 }
