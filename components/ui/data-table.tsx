@@ -175,7 +175,7 @@ export function DataTable<T>({ columns, rows, rowKey, label, loading, empty, sor
                       {below ? (
                         <tr className="bg-muted/20">
                           <td colSpan={columns.length} className="px-3 pb-3 pt-1">
-                            {below}
+                            <div className="min-w-0 overflow-x-auto">{below}</div>
                           </td>
                         </tr>
                       ) : null}
