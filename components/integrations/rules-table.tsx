@@ -102,7 +102,7 @@ export function RulesTable({ slug, rules, connections, canManage, loading }: { s
             icon={BellRing}
             className="border-0 py-4"
             title="No rules yet"
-            description={canManage ? "Add one above to post chosen events to a Slack channel." : "An admin of this organization can add rules that post events to Slack."}
+            description={canManage ? "Each rule you add posts chosen events to a Slack channel." : "An admin of this organization can add rules that post events to Slack."}
           />
         }
       />

@@ -56,14 +56,15 @@ function secretColumns({ slug, canWrite, canReveal, revealMs, edit, history, rem
     {
       id: "value",
       header: "Value",
-      width: "13rem",
+      width: "12rem",
       cell: (secret) => (canReveal && !secret.deletedAt ? <RevealValue slug={slug} secretId={secret.id} secretKey={secret.key} visibleMs={revealMs} /> : <span className="text-muted-foreground">••••••••</span>),
     },
     {
       id: "actions",
       header: "",
       label: "Actions",
-      width: "12.5rem",
+      // Edit, History and Delete side by side, never clipped.
+      width: "15rem",
       align: "right",
       cell: (secret) =>
         secret.deletedAt ? (
@@ -208,7 +209,7 @@ export function SecretsConsole({ slug, canWrite, canReveal, canRotate, revealMs 
         sort={parseSort(url.sort)}
         onSortChange={(next) => setUrl({ sort: formatSort(next) })}
         rowProps={(secret) => ({ "data-testid": "secret-row", "data-key": secret.key })}
-        minWidth="52rem"
+        minWidth="56rem"
         empty={
           filter.search || filter.environment || filter.deleted ? (
             <EmptyState

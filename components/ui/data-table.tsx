@@ -106,91 +106,92 @@ export function DataTable<T>({ columns, rows, rowKey, label, loading, empty, sor
 
   return (
     <div className="flex flex-col gap-3">
-      {/* relative: the header's sr-only labels are absolutely placed and would otherwise widen the page on a phone. */}
-      <div className="relative overflow-x-auto rounded-lg border border-border" data-testid="data-table">
-        <table className="w-full table-fixed border-collapse text-sm" style={{ minWidth }} aria-label={label} aria-busy={loading || undefined}>
-          <colgroup>
-            {columns.map((column) => (
-              <col key={column.id} style={column.width ? { width: column.width } : undefined} />
-            ))}
-          </colgroup>
-          <thead className="bg-muted/50 text-left text-xs uppercase tracking-wide text-muted-foreground">
-            <tr>
-              {columns.map((column) => {
-                const active = sortable && sort?.column === column.id ? sort.direction : null;
-                return (
-                  <th
-                    key={column.id}
-                    scope="col"
-                    aria-sort={active === "asc" ? "ascending" : active === "desc" ? "descending" : column.sortValue && sortable ? "none" : undefined}
-                    className={cn("h-10 px-3 font-medium", alignClass(column))}
-                  >
-                    {column.sortValue && sortable ? (
-                      <button
-                        type="button"
-                        onClick={() => toggle(column)}
-                        className={cn("-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring", active && "text-foreground")}
-                      >
-                        {column.header}
-                        <span aria-hidden className="w-3 text-[10px]">
-                          {active === "asc" ? "▲" : active === "desc" ? "▼" : "↕"}
-                        </span>
-                      </button>
-                    ) : column.header === "" || column.header === null ? (
-                      <span className="sr-only">{column.label}</span>
-                    ) : (
-                      column.header
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-border">
-            {loading && shown.length === 0
-              ? Array.from({ length: 4 }, (_, index) => (
-                  <tr key={`skeleton-${index}`} data-testid="data-table-skeleton">
-                    {columns.map((column) => (
-                      <td key={column.id} className="h-12 px-3">
-                        <div className="h-3 w-3/4 animate-pulse rounded bg-muted" />
-                      </td>
-                    ))}
-                  </tr>
-                ))
-              : shown.map((row) => {
-                  const below = detail?.(row);
+      <div className="overflow-hidden rounded-lg border border-border" data-testid="data-table">
+        {/* relative: the header's sr-only labels are absolutely placed and would otherwise widen the page on a phone. */}
+        <div className="relative overflow-x-auto">
+          <table className="w-full table-fixed border-collapse text-sm" style={{ minWidth }} aria-label={label} aria-busy={loading || undefined}>
+            <colgroup>
+              {columns.map((column) => (
+                <col key={column.id} style={column.width ? { width: column.width } : undefined} />
+              ))}
+            </colgroup>
+            <thead className="bg-muted/50 text-left text-xs uppercase tracking-wide text-muted-foreground">
+              <tr>
+                {columns.map((column) => {
+                  const active = sortable && sort?.column === column.id ? sort.direction : null;
                   return (
-                    <Fragment key={rowKey(row)}>
-                      <tr
-                        {...rowProps?.(row)}
-                        onClick={onRowClick ? () => onRowClick(row) : undefined}
-                        className={cn("transition-colors hover:bg-muted/40", onRowClick && "cursor-pointer")}
-                      >
-                        {columns.map((column) => (
-                          <td key={column.id} className={cn("h-12 overflow-hidden px-3 py-2 align-middle", alignClass(column), column.className)}>
-                            {column.cell(row)}
-                          </td>
-                        ))}
-                      </tr>
-                      {below ? (
-                        <tr className="bg-muted/20">
-                          <td colSpan={columns.length} className="px-3 pb-3 pt-1">
-                            <div className="min-w-0 overflow-x-auto">{below}</div>
-                          </td>
-                        </tr>
-                      ) : null}
-                    </Fragment>
+                    <th
+                      key={column.id}
+                      scope="col"
+                      aria-sort={active === "asc" ? "ascending" : active === "desc" ? "descending" : column.sortValue && sortable ? "none" : undefined}
+                      className={cn("h-10 px-3 font-medium", alignClass(column))}
+                    >
+                      {column.sortValue && sortable ? (
+                        <button
+                          type="button"
+                          onClick={() => toggle(column)}
+                          className={cn("-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase hover:text-foreground focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring", active && "text-foreground")}
+                        >
+                          {column.header}
+                          <span aria-hidden className="w-3 text-[10px]">
+                            {active === "asc" ? "▲" : active === "desc" ? "▼" : "↕"}
+                          </span>
+                        </button>
+                      ) : column.header === "" || column.header === null ? (
+                        <span className="sr-only">{column.label}</span>
+                      ) : (
+                        column.header
+                      )}
+                    </th>
                   );
                 })}
-            {!loading && shown.length === 0 && (
-              <tr>
-                <td colSpan={columns.length} className="px-3 py-10 text-center text-sm text-muted-foreground" data-testid="data-table-empty">
-                  {empty ?? "Nothing here yet."}
-                </td>
               </tr>
-            )}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-border">
+              {loading && shown.length === 0
+                ? Array.from({ length: 4 }, (_, index) => (
+                    <tr key={`skeleton-${index}`} data-testid="data-table-skeleton">
+                      {columns.map((column) => (
+                        <td key={column.id} className="h-12 px-3">
+                          <div className="h-3 w-3/4 animate-pulse rounded bg-muted" />
+                        </td>
+                      ))}
+                    </tr>
+                  ))
+                : shown.map((row) => {
+                    const below = detail?.(row);
+                    return (
+                      <Fragment key={rowKey(row)}>
+                        <tr
+                          {...rowProps?.(row)}
+                          onClick={onRowClick ? () => onRowClick(row) : undefined}
+                          className={cn("transition-colors hover:bg-muted/40", onRowClick && "cursor-pointer")}
+                        >
+                          {columns.map((column) => (
+                            <td key={column.id} className={cn("h-12 overflow-hidden px-3 py-2 align-middle", alignClass(column), column.className)}>
+                              {column.cell(row)}
+                            </td>
+                          ))}
+                        </tr>
+                        {below ? (
+                          <tr className="bg-muted/20">
+                            <td colSpan={columns.length} className="px-3 pb-3 pt-1">
+                              <div className="min-w-0 overflow-x-auto">{below}</div>
+                            </td>
+                          </tr>
+                        ) : null}
+                      </Fragment>
+                    );
+                  })}
+            </tbody>
+          </table>
+        </div>
+        {/* Under the scrolling table, not in it: on a phone the message stays in view, centred. */}
+        {!loading && shown.length === 0 && (
+          <div className="border-t border-border px-3 py-8 text-center text-sm text-muted-foreground" data-testid="data-table-empty">
+            {empty ?? "Nothing here yet."}
+          </div>
+        )}
       </div>
       {hasMore && onLoadMore && (
         <div className="flex justify-center">
