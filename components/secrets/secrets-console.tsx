@@ -155,7 +155,7 @@ export function SecretsConsole({ slug, canWrite, canReveal, canRotate, revealMs 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
-        <form className="flex flex-1 gap-2" role="search" onSubmit={(event) => { event.preventDefault(); setFilter({ ...filter, search: query.trim() }); }}>
+        <form className="flex min-w-64 flex-1 gap-2" role="search" onSubmit={(event) => { event.preventDefault(); setFilter({ ...filter, search: query.trim() }); }}>
           <Input aria-label="Search secrets" type="search" placeholder="Search by key or description" value={query} onChange={(event) => setQuery(event.target.value)} />
           <Button type="submit" variant="outline">Search</Button>
         </form>
