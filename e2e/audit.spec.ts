@@ -28,6 +28,10 @@ test("the audit log shows whether the org's chain verifies, and where it breaks"
   // Rows name the actor; the drawer shows the event's metadata.
   const renamedRow = page.locator('[data-testid="audit-row"][data-action="org.updated"]');
   await expect(renamedRow).toContainText(owner.email);
+  // An org target is named like the others: the org's name, its id on hover.
+  await expect(renamedRow).toContainText("Audit Company");
+  await expect(renamedRow.locator(`[title="org ${org.id}"]`)).toHaveCount(1);
+  await expect(page.locator('[data-testid="audit-row"][data-action="org.created"]')).toContainText("Audit Company");
   await renamedRow.getByRole("button", { name: /Details of org.updated/ }).click();
   const drawer = page.getByTestId("audit-drawer");
   await expect(drawer).toBeVisible();

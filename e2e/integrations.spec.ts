@@ -55,7 +55,7 @@ test("an admin connects GitHub, watches a signed delivery arrive live, redeliver
   await page.goto(`/orgs/${org.slug}`);
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Integrations", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Integrations", level: 1 })).toBeVisible();
-  await expect(page.getByText("No connections yet.")).toBeVisible();
+  await expect(page.getByTestId("data-table-empty")).toContainText("No connections yet");
 
   // A token the provider refuses: the dialog says so and nothing is stored.
   await page.getByRole("button", { name: "Connect GitHub" }).click();
@@ -87,7 +87,7 @@ test("an admin connects GitHub, watches a signed delivery arrive live, redeliver
   await page.evaluate(() => {
     (window as unknown as { __sameDocument?: boolean }).__sameDocument = true;
   });
-  await expect(page.getByText("No deliveries yet.", { exact: false })).toBeVisible();
+  await expect(page.getByTestId("data-table-empty")).toContainText("No deliveries yet");
   const first = await deliverPush(hooks, webhookUrl, secret);
   const row = deliveryRow(page, first.deliveryId);
   await expect(row).toBeVisible({ timeout: 15_000 });
@@ -115,6 +115,20 @@ test("an admin connects GitHub, watches a signed delivery arrive live, redeliver
   await expect(row.getByTestId("delivery-status")).toHaveText("processed", { timeout: 30_000 });
   const stored = await e2eDb().webhookDelivery.findFirstOrThrow({ where: { connectionId, deliveryId: first.deliveryId } });
   expect(await e2eDb().orgEvent.count({ where: { orgId: org.id, deliveryId: stored.id } })).toBe(1);
+
+  // The status filter and the opened payload are in the URL, so a reload keeps them.
+  await expect.poll(() => new URL(page.url()).searchParams.get("delivery")).toBe(stored.id);
+  await page.getByLabel("Delivery status").selectOption("processed");
+  await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBe("processed");
+  await row.getByRole("button", { name: `Payload of ${first.deliveryId}` }).click();
+  await page.reload();
+  await expect(page.getByLabel("Delivery status")).toHaveValue("processed");
+  await expect(row).toBeVisible();
+  await expect(page.getByRole("region", { name: `Delivery ${first.deliveryId}` }).getByTestId("delivery-payload")).toContainText('"refs/tags/simple-tag"');
+  await page.getByLabel("Delivery status").selectOption("dead");
+  await expect(page.getByTestId("data-table-empty")).toContainText("No dead deliveries");
+  await page.getByRole("button", { name: "Show all statuses" }).click();
+  await expect(row).toBeVisible();
 
   // Slack through its OAuth v2 install at the stand-in, back on the new connection's page.
   await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Integrations", exact: true }).click();
@@ -193,7 +207,7 @@ test("a member sees connections and their delivery log but no connect, redeliver
 
   await page.goto(`/orgs/${org.slug}/integrations/rules`);
   await expect(page.getByRole("heading", { name: "Notification rules", level: 1 })).toBeVisible();
-  await expect(page.getByText("No rules yet.")).toBeVisible();
+  await expect(page.getByTestId("data-table-empty")).toContainText("No rules yet");
   await expect(page.getByRole("form", { name: "New rule" })).toHaveCount(0);
 
   await hooks.dispose();

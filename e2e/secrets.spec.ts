@@ -73,14 +73,32 @@ test("an owner manages secrets; a member sees them but cannot reveal", async ({ 
   await expect(row).toContainText("v3");
 
   // Search and environment filter.
+  // Search and filters are in the URL (?q=&env=), so a reload or a shared link keeps them.
   await page.getByLabel("Search secrets").fill("sentry");
   await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("sentry");
   await expect(page.getByTestId("secret-row")).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByLabel("Search secrets")).toHaveValue("sentry");
+  await expect(page.getByTestId("secret-row")).toHaveCount(1);
+  await expect(page.getByTestId("secret-row")).toContainText("SENTRY_DSN");
   await page.getByLabel("Search secrets").fill("");
   await page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.has("q")).toBe(false);
+  await expect(page.getByTestId("secret-row")).toHaveCount(2);
   await page.getByLabel("Environment filter").selectOption("production");
+  await expect.poll(() => new URL(page.url()).searchParams.get("env")).toBe("production");
+  await expect(page.getByTestId("secret-row")).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByLabel("Environment filter")).toHaveValue("production");
   await expect(page.getByTestId("secret-row")).toHaveCount(1);
   await expect(page.getByTestId("secret-row")).toContainText("API_TOKEN");
+  // Sorting by a column is in the URL too.
+  await page.getByLabel("Environment filter").selectOption("");
+  await page.getByRole("button", { name: "Key", exact: true }).click();
+  await page.getByRole("button", { name: "Key", exact: true }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("sort")).toBe("-key");
+  await expect(page.getByTestId("secret-row").first()).toContainText("SENTRY_DSN");
 
   // A member sees the secrets but has no reveal button, and the API refuses the reveal.
   const memberContext = await browserFor(browser, member);

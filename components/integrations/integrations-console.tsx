@@ -76,9 +76,7 @@ export function IntegrationsConsole({ slug, canManage, initial, oauthError, setu
             </Link>
           </span>
         </div>
-        <div className="overflow-x-auto rounded-xl border border-border bg-background p-4 shadow-xs">
-          {connections.data ? <ConnectionsTable slug={slug} connections={connections.data.items} /> : !connections.error && <p className="text-sm text-muted-foreground">Loading…</p>}
-        </div>
+        <ConnectionsTable slug={slug} connections={connections.data?.items} loading={connections.isPending && !connections.error} />
       </section>
       {shown?.kind === "connect" && canManage && oauth && <ConnectDialog slug={slug} provider={shown.provider} oauth={oauth} onClose={() => open(null)} />}
       {shown?.kind === "setup" && (

@@ -33,7 +33,9 @@ export function RulesConsole({ slug, canManage }: { slug: string; canManage: boo
         <CardHeader>
           <CardTitle>Rules</CardTitle>
         </CardHeader>
-        <CardContent>{rules.data ? <RulesTable slug={slug} rules={rules.data.items} connections={items} canManage={canManage} /> : <p className="text-sm text-muted-foreground">Loading…</p>}</CardContent>
+        <CardContent>
+          <RulesTable slug={slug} rules={rules.data?.items} connections={items} canManage={canManage} loading={rules.isPending && !rules.error} />
+        </CardContent>
       </Card>
     </div>
   );

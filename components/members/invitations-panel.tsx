@@ -9,15 +9,68 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
+import { DataTable, Truncate, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SkeletonRows } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiFetch, type ApiError } from "@/lib/api-client";
-import { fetchInvitations, memberKeys } from "@/lib/members/queries";
+import { fetchInvitations, memberKeys, type PendingInvitation } from "@/lib/members/queries";
+
+const invitationLabel = (invitation: PendingInvitation) => invitation.email ?? `The link for ${invitation.allowedDomains.join(", ")}`;
+
+/** The pending invitations table's columns, in order. */
+function invitationColumns(actions: { resend: (invitation: PendingInvitation) => void; revoke: (invitation: PendingInvitation) => void }): Column<PendingInvitation>[] {
+  return [
+    {
+      id: "invitee",
+      header: "Invitee",
+      cell: (invitation) => (
+        <div className="min-w-0">
+          <Truncate text={invitation.email ?? `Link for ${invitation.allowedDomains.join(", ")}`} className="font-medium" />
+          {invitation.invitedBy && <Truncate text={`invited by ${invitation.invitedBy.name ?? invitation.invitedBy.email}`} className="text-xs text-muted-foreground" />}
+        </div>
+      ),
+    },
+    { id: "role", header: "Role", width: "7rem", cell: (invitation) => <span className="capitalize">{invitation.role}</span> },
+    {
+      id: "expires",
+      header: "Expires",
+      width: "8.5rem",
+      cell: (invitation) => (
+        <time dateTime={invitation.expiresAt} title={new Date(invitation.expiresAt).toLocaleString()} className="whitespace-nowrap text-muted-foreground">
+          {new Date(invitation.expiresAt).toLocaleDateString(undefined, { dateStyle: "medium" })}
+        </time>
+      ),
+    },
+    {
+      id: "used",
+      header: "Used",
+      width: "5rem",
+      align: "right",
+      cell: (invitation) => <span className="tabular-nums text-muted-foreground">{invitation.kind === "link" ? `${invitation.acceptedCount}×` : "—"}</span>,
+    },
+    {
+      id: "actions",
+      header: "",
+      label: "Actions",
+      width: "11rem",
+      align: "right",
+      cell: (invitation) => (
+        <span className="inline-flex gap-1">
+          <Button variant="outline" size="sm" aria-label={`${invitation.kind === "email" ? "Resend" : "New link for"} ${invitationLabel(invitation)}`} onClick={() => actions.resend(invitation)}>
+            {invitation.kind === "email" ? "Resend" : "New link"}
+          </Button>
+          <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Revoke ${invitationLabel(invitation)}`} onClick={() => actions.revoke(invitation)}>
+            Revoke
+          </Button>
+        </span>
+      ),
+    },
+  ];
+}
 
 /** `mailInLog`: this server prints mail to its log (single-process mode without SMTP), so say so instead of "sent". */
 export function InvitationsPanel({ slug, currentRole, mailInLog = false }: { slug: string; currentRole: string; mailInLog?: boolean }) {
@@ -59,7 +112,7 @@ export function InvitationsPanel({ slug, currentRole, mailInLog = false }: { slu
     onSettled: refresh,
   });
   const { errors, clear } = useFieldErrors(invite.error);
-  const error = resend.error ?? revoke.error;
+  const error = resend.error ?? revoke.error ?? invitations.error;
 
   async function confirmRevoke(id: string, what: string) {
     if (await confirm({ title: "Revoke this invitation?", description: `${what}: its link stops working at once.`, confirmLabel: "Revoke invitation" })) revoke.mutate(id);
@@ -150,31 +203,21 @@ export function InvitationsPanel({ slug, currentRole, mailInLog = false }: { slu
         </Alert>
       )}
       {error && <Alert variant="error">{error.message}</Alert>}
-      <section aria-label="Pending invitations">
-        <h3 className="mb-2 text-sm font-medium">Pending</h3>
-        {invitations.isPending ? <SkeletonRows rows={2} label="Loading invitations" /> : null}
-        {invitations.data?.items.length === 0 && <EmptyState icon={MailPlus} title="No pending invitations" description="Invite someone by email, or create a link for addresses at your domains." />}
-        <ul className="divide-y divide-border text-sm">
-          {invitations.data?.items.map((invitation) => (
-            <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 py-2" data-testid="invitation-row">
-              <span className="min-w-0 break-words">
-                <span className="font-medium">{invitation.email ?? `Link for ${invitation.allowedDomains.join(", ")}`}</span>
-                <span className="ml-2 text-muted-foreground">
-                  {invitation.role} · expires {new Date(invitation.expiresAt).toLocaleDateString()}
-                  {invitation.kind === "link" ? ` · used ${invitation.acceptedCount}×` : ""}
-                </span>
-              </span>
-              <span className="flex gap-2">
-                <Button variant="outline" size="sm" onClick={() => resend.mutate(invitation.id)}>
-                  {invitation.kind === "email" ? "Resend" : "New link"}
-                </Button>
-                <Button variant="ghost" size="sm" onClick={() => void confirmRevoke(invitation.id, invitation.email ?? `The link for ${invitation.allowedDomains.join(", ")}`)}>
-                  Revoke
-                </Button>
-              </span>
-            </li>
-          ))}
-        </ul>
+      <section aria-label="Pending invitations" className="flex flex-col gap-2">
+        <h3 className="text-sm font-medium">Pending</h3>
+        <DataTable
+          label="Pending invitations"
+          columns={invitationColumns({
+            resend: (invitation) => resend.mutate(invitation.id),
+            revoke: (invitation) => void confirmRevoke(invitation.id, invitationLabel(invitation)),
+          })}
+          rows={invitations.data?.items}
+          rowKey={(invitation) => invitation.id}
+          loading={invitations.isPending && !invitations.error}
+          rowProps={() => ({ "data-testid": "invitation-row" })}
+          minWidth="38rem"
+          empty={<EmptyState icon={MailPlus} className="border-0 py-4" title="No pending invitations" description="Invite someone by email, or create a link for addresses at your domains." />}
+        />
       </section>
     </div>
   );

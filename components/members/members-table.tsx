@@ -6,29 +6,115 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useConfirm } from "@/components/ui/confirm-dialog";
+import { DataTable, formatSort, parseSort, Truncate, type Column } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SkeletonRows } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
 import { Input } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toast";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useUrlState } from "@/components/ui/use-url-state";
 import { apiFetch, type ApiError } from "@/lib/api-client";
-import { fetchMembers, memberKeys, type MembersPage } from "@/lib/members/queries";
+import { fetchMembers, memberKeys, type MemberItem, type MembersPage } from "@/lib/members/queries";
 
 const ROLES = ["owner", "admin", "billing", "member"] as const;
 
-type Props = { slug: string; currentUserId: string; currentRole: string; canUpdate: boolean; canRemove: boolean; firstPage: MembersPage };
+type Props = { slug: string; currentUserId: string; currentRole: string; canUpdate: boolean; canRemove: boolean; firstPage: MembersPage; firstPageQuery: string };
 
-export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canRemove, firstPage }: Props) {
+type Actions = {
+  /** The viewer may change this member's role / remove them (not themselves, owners only by owners). */
+  mayManage: (member: MemberItem) => boolean;
+  canUpdate: boolean;
+  canRemove: boolean;
+  currentRole: string;
+  busy: boolean;
+  changeRole: (member: MemberItem, role: string) => void;
+  remove: (member: MemberItem) => void;
+};
+
+/** The members table's columns, in order; a new column is one more entry. */
+function memberColumns(actions: Actions): Column<MemberItem>[] {
+  return [
+    {
+      id: "member",
+      header: "Member",
+      sortValue: (member) => (member.name ?? member.email).toLowerCase(),
+      cell: (member) => (
+        <div className="min-w-0">
+          <Truncate text={member.name ?? member.email} className="font-medium" />
+          <Truncate text={member.email} className="text-xs text-muted-foreground" />
+        </div>
+      ),
+    },
+    {
+      id: "role",
+      header: "Role",
+      width: "9.5rem",
+      sortValue: (member) => ROLES.indexOf(member.role as (typeof ROLES)[number]),
+      cell: (member) =>
+        actions.canUpdate && actions.mayManage(member) ? (
+          <select
+            aria-label={`Role of ${member.email}`}
+            className="h-8 w-full max-w-32 rounded-md border border-border bg-background px-2 capitalize"
+            value={member.role}
+            disabled={actions.busy}
+            onChange={(event) => actions.changeRole(member, event.target.value)}
+          >
+            {ROLES.filter((role) => actions.currentRole === "owner" || role !== "owner").map((role) => (
+              <option key={role} value={role}>
+                {role}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="capitalize">{member.role}</span>
+        ),
+    },
+    {
+      id: "joined",
+      header: "Joined",
+      width: "8.5rem",
+      sortValue: (member) => Date.parse(member.joinedAt),
+      cell: (member) => (
+        <time dateTime={member.joinedAt} title={new Date(member.joinedAt).toLocaleString()} className="whitespace-nowrap text-muted-foreground">
+          {new Date(member.joinedAt).toLocaleDateString(undefined, { dateStyle: "medium" })}
+        </time>
+      ),
+    },
+    {
+      id: "actions",
+      header: "",
+      label: "Actions",
+      width: "6.5rem",
+      align: "right",
+      cell: (member) =>
+        actions.canRemove &&
+        actions.mayManage(member) && (
+          <Button variant="ghost" size="sm" className="text-destructive hover:text-destructive" aria-label={`Remove ${member.email}`} onClick={() => actions.remove(member)}>
+            Remove
+          </Button>
+        ),
+    },
+  ];
+}
+
+export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canRemove, firstPage, firstPageQuery }: Props) {
   const queryClient = useQueryClient();
   const hydrated = useHydrated();
-  const [query, setQuery] = useState("");
-  const [search, setSearch] = useState("");
+  // The search and sort live in the URL, so a searched list can be linked, reloaded and gone back to.
+  const [{ q: search, sort }, setUrl] = useUrlState(["q", "sort"] as const);
+  const [draft, setDraft] = useState(search);
+  // Back/forward changes the URL's search: the box follows it.
+  const [shownSearch, setShownSearch] = useState(search);
+  if (shownSearch !== search) {
+    setShownSearch(search);
+    setDraft(search);
+  }
   const members = useInfiniteQuery({
     queryKey: memberKeys.list(slug, search),
     queryFn: ({ pageParam }) => fetchMembers(slug, search, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
-    initialData: search === "" ? { pages: [firstPage], pageParams: [null] } : undefined,
+    // The server rendered the first page for the search in the URL it was asked for.
+    initialData: search === firstPageQuery ? { pages: [firstPage], pageParams: [null] } : undefined,
   });
   const toast = useToast();
   const confirm = useConfirm();
@@ -59,16 +145,27 @@ export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canR
     onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.all(slug) }),
   });
 
-  async function confirmRemove(membershipId: string, email: string) {
+  async function confirmRemove(member: MemberItem) {
     const confirmed = await confirm({
-      title: `Remove ${email}?`,
+      title: `Remove ${member.email}?`,
       description: "They lose access to this organization at once, and the API keys they created are revoked.",
       confirmLabel: "Remove member",
     });
-    if (confirmed) remove.mutate({ membershipId, email });
+    if (confirmed) remove.mutate({ membershipId: member.membershipId, email: member.email });
   }
-  const error = members.error;
-  const rows = members.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns = memberColumns({
+    mayManage: (member) => member.userId !== currentUserId && !(currentRole !== "owner" && member.role === "owner"),
+    canUpdate,
+    canRemove,
+    currentRole,
+    busy: changeRole.isPending || !hydrated,
+    changeRole: (member, role) => changeRole.mutate({ membershipId: member.membershipId, email: member.email, role }),
+    remove: (member) => void confirmRemove(member),
+  });
+  const clearSearch = () => {
+    setDraft("");
+    setUrl({ q: "" });
+  };
 
   return (
     <div className="flex flex-col gap-4">
@@ -77,90 +174,43 @@ export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canR
         role="search"
         onSubmit={(event) => {
           event.preventDefault();
-          setSearch(query.trim());
+          setUrl({ q: draft.trim() });
         }}
       >
-        <Input aria-label="Search members" placeholder="Search by name or email" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <Input aria-label="Search members" type="search" placeholder="Search by name or email" value={draft} onChange={(event) => setDraft(event.target.value)} />
         <Button type="submit" variant="outline">
           Search
         </Button>
       </form>
-      {error && <Alert variant="error">{error.message}</Alert>}
-      <table className="w-full text-sm">
-        <thead className="text-left text-muted-foreground">
-          <tr>
-            <th className="py-2 font-medium">Member</th>
-            <th className="py-2 font-medium">Role</th>
-            <th className="py-2 font-medium">Joined</th>
-            <th className="py-2" />
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {rows.map((member) => {
-            const self = member.userId === currentUserId;
-            const ownerOnly = currentRole !== "owner" && member.role === "owner";
-            return (
-              <tr key={member.membershipId} data-testid="member-row">
-                <td className="py-2">
-                  <div className="font-medium">{member.name ?? member.email}</div>
-                  <div className="text-muted-foreground">{member.email}</div>
-                </td>
-                <td className="py-2">
-                  {canUpdate && !self && !ownerOnly ? (
-                    <select
-                      aria-label={`Role of ${member.email}`}
-                      className="h-8 rounded-md border border-border bg-background px-2"
-                      value={member.role}
-                      disabled={changeRole.isPending || !hydrated}
-                      onChange={(event) => changeRole.mutate({ membershipId: member.membershipId, email: member.email, role: event.target.value })}
-                    >
-                      {ROLES.filter((role) => currentRole === "owner" || role !== "owner").map((role) => (
-                        <option key={role} value={role}>
-                          {role}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    <span>{member.role}</span>
-                  )}
-                </td>
-                <td className="py-2 text-muted-foreground">{new Date(member.joinedAt).toLocaleDateString()}</td>
-                <td className="py-2 text-right">
-                  {canRemove && !self && !ownerOnly && (
-                    <Button
-                      variant="ghost"
-                      size="sm"
-                      aria-label={`Remove ${member.email}`}
-                      onClick={() => void confirmRemove(member.membershipId, member.email)}
-                    >
-                      Remove
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {members.isPending ? <SkeletonRows rows={3} label="Loading members" /> : null}
-      {rows.length === 0 && !members.isFetching ? (
-        <EmptyState
-          icon={Users}
-          title={search ? `No members match “${search}”` : "No members yet"}
-          action={
-            search ? (
-              <Button variant="outline" onClick={() => { setQuery(""); setSearch(""); }}>
-                Clear the search
-              </Button>
-            ) : undefined
-          }
-        />
-      ) : null}
-      {members.hasNextPage && (
-        <Button variant="outline" onClick={() => members.fetchNextPage()} disabled={members.isFetchingNextPage}>
-          {members.isFetchingNextPage ? "Loading…" : "Load more"}
-        </Button>
-      )}
+      {members.error && <Alert variant="error">{members.error.message}</Alert>}
+      <DataTable
+        label="Members"
+        columns={columns}
+        rows={members.data?.pages.flatMap((page) => page.items)}
+        rowKey={(member) => member.membershipId}
+        loading={members.isPending && !members.error}
+        sort={parseSort(sort)}
+        onSortChange={(next) => setUrl({ sort: formatSort(next) })}
+        hasMore={members.hasNextPage}
+        loadingMore={members.isFetchingNextPage}
+        onLoadMore={() => void members.fetchNextPage()}
+        rowProps={() => ({ "data-testid": "member-row" })}
+        minWidth="34rem"
+        empty={
+          <EmptyState
+            icon={Users}
+            className="border-0 py-4"
+            title={search ? `No members match “${search}”` : "No members yet"}
+            action={
+              search ? (
+                <Button variant="outline" onClick={clearSearch}>
+                  Clear the search
+                </Button>
+              ) : undefined
+            }
+          />
+        }
+      />
     </div>
   );
 }

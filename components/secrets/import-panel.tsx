@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DataTable, Truncate, type Column } from "@/components/ui/data-table";
 import { useToast } from "@/components/ui/toast";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -15,6 +16,28 @@ import { commitImport, previewImport, secretKeys, type ImportItem } from "@/lib/
 import { textareaClass } from "./secret-form";
 
 const STATUS_LABEL: Record<ImportItem["status"], string> = { new: "new", conflict: "exists", deleted_conflict: "deleted secret", invalid: "invalid" };
+
+/** The preview's columns: each key, what the import will do with it, and why. */
+function importColumns(overwrite: boolean): Column<ImportItem>[] {
+  return [
+    { id: "key", header: "Key", cell: (item) => <Truncate text={item.key} className="font-mono" /> },
+    {
+      id: "status",
+      header: "Status",
+      width: "9rem",
+      cell: (item) => <span className={item.status === "new" ? undefined : "text-amber-700 dark:text-amber-400"}>{STATUS_LABEL[item.status]}</span>,
+    },
+    {
+      id: "note",
+      header: "Note",
+      width: "40%",
+      cell: (item) => {
+        const note = item.reason ?? (item.status === "conflict" ? (overwrite ? "will be overwritten" : "will be skipped") : "");
+        return note ? <Truncate text={note} className="text-muted-foreground" /> : null;
+      },
+    },
+  ];
+}
 
 /** Import a .env file: paste or pick a file, preview keys and conflicts, then commit. */
 export function ImportPanel({ slug, onDone }: { slug: string; onDone: () => void }) {
@@ -66,17 +89,15 @@ export function ImportPanel({ slug, onDone }: { slug: string; onDone: () => void
       </div>
       {preview.data && (
         <>
-          <table className="w-full text-sm" aria-label="Import preview">
-            <tbody className="divide-y divide-border">
-              {preview.data.items.map((item) => (
-                <tr key={item.key} data-testid="import-row">
-                  <td className="py-1 font-mono">{item.key}</td>
-                  <td className={item.status === "new" ? "py-1" : "py-1 text-amber-700 dark:text-amber-400"}>{STATUS_LABEL[item.status]}</td>
-                  <td className="py-1 text-muted-foreground">{item.reason ?? (item.status === "conflict" ? (overwrite ? "will be overwritten" : "will be skipped") : "")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            label="Import preview"
+            columns={importColumns(overwrite)}
+            rows={preview.data.items}
+            rowKey={(item) => item.key}
+            rowProps={() => ({ "data-testid": "import-row" })}
+            minWidth="30rem"
+            empty="No KEY=value lines found."
+          />
           <div className="flex gap-2">
             <Button disabled={commit.isPending} onClick={() => commit.mutate()}>
               Import

@@ -32,20 +32,21 @@ async function usersMatching(query: string): Promise<string[]> {
 
 /**
  * Turns the free-text `actor` and `target` filters into the ids they match: people by
- * name or email; for targets also the org's secrets by key and API keys by name or
- * prefix, and the text itself as an id. The list and the export share this.
+ * name or email; for targets also the org's secrets by key, API keys by name or
+ * prefix, the org itself by name or URL name, and the text itself as an id. The list and the export share this.
  */
 export async function resolveAuditFilters(orgId: string, filters: AuditFilters): Promise<ResolvedAuditFilters> {
   const { actor, target, ...rest } = filters;
   const resolved: ResolvedAuditFilters = { ...rest };
   if (actor) resolved.actorIds = [actor, ...(await usersMatching(actor))];
   if (target) {
-    const [users, secrets, keys] = await Promise.all([
+    const [users, secrets, keys, org] = await Promise.all([
       usersMatching(target),
       getDb().secret.findMany({ where: { orgId, key: contains(target) }, select: { id: true }, take: MATCH_LIMIT }),
       getDb().apiKey.findMany({ where: { orgId, OR: [{ name: contains(target) }, { prefix: { startsWith: target } }] }, select: { id: true }, take: MATCH_LIMIT }),
+      getDb().organization.findFirst({ where: { id: orgId, OR: [{ name: contains(target) }, { slug: contains(target) }] }, select: { id: true } }),
     ]);
-    resolved.targetIds = [target, ...users, ...secrets.map((row) => row.id), ...keys.map((row) => row.id)];
+    resolved.targetIds = [target, ...users, ...secrets.map((row) => row.id), ...keys.map((row) => row.id), ...(org ? [org.id] : [])];
   }
   return resolved;
 }
@@ -95,9 +96,12 @@ export async function listAuditEvents(orgId: string, options: ResolvedAuditFilte
     if (row.targetId && row.targetType === "api_key") keyIds.add(row.targetId);
     if (row.targetId && row.targetType === "secret") secretIds.add(row.targetId);
   }
-  const [keys, secrets] = await Promise.all([
+  // Org targets are the org itself (created, data key rotated, exported…): named by its current name.
+  const namesThisOrg = page.some((row) => row.targetType === "org" && row.targetId === orgId);
+  const [keys, secrets, org] = await Promise.all([
     getDb().apiKey.findMany({ where: { orgId, id: { in: [...keyIds] } }, select: { id: true, name: true, prefix: true, createdById: true } }),
     getDb().secret.findMany({ where: { orgId, id: { in: [...secretIds] } }, select: { id: true, key: true } }),
+    namesThisOrg ? getDb().organization.findUnique({ where: { id: orgId }, select: { name: true, slug: true } }) : null,
   ]);
   for (const key of keys) if (key.createdById) userIds.add(key.createdById);
   const users = await getDb().user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, email: true } });
@@ -120,8 +124,9 @@ export async function listAuditEvents(orgId: string, options: ResolvedAuditFilte
       const key = secretById.get(row.targetId) ?? (typeof metadata.key === "string" ? metadata.key : null);
       if (key) return { label: key, detail: null };
     }
+    if (row.targetType === "org" && row.targetId === orgId && org) return { label: org.name, detail: org.slug };
     // Deleted objects and other kinds: the name the event recorded, if any.
-    for (const field of ["name", "email", "domain", "key"]) if (typeof metadata[field] === "string") return { label: metadata[field] as string, detail: null };
+    for (const field of ["name", "email", "domain", "key", "slug"]) if (typeof metadata[field] === "string") return { label: metadata[field] as string, detail: null };
     return null;
   };
 

@@ -7,11 +7,16 @@ import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function MembersPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
   const { slug } = await params;
   const access = await requirePageAccess("orgs/[slug]/members", { slug });
-  // The first page is rendered on the server; the table takes over from there.
-  const firstPage = await listMembers(access.org.id, { limit: 50 });
+  // The first page, for the search in the URL (?q=), is rendered on the server; the table
+  // takes over from there. The API's limit on a search's length applies here too.
+  const { q } = await searchParams;
+  const firstPageQuery = typeof q === "string" ? q.trim().slice(0, 100) : "";
+  const firstPage = await listMembers(access.org.id, { limit: 50, query: firstPageQuery || undefined });
   const can = (permission: string) => access.permissions.includes(permission as never);
   return (
     <div className="flex flex-col gap-6">
@@ -31,6 +36,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             canUpdate={can("members:update")}
             canRemove={can("members:remove")}
             firstPage={JSON.parse(JSON.stringify(firstPage))}
+            firstPageQuery={firstPageQuery}
           />
         </CardContent>
       </Card>

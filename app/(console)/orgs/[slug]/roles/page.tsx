@@ -1,5 +1,5 @@
 import { Card, CardContent } from "@/components/ui/card";
-import { ALL_PERMISSIONS, PERMISSIONS, ROLES } from "@/lib/authz/permissions";
+import { RolesTable } from "@/components/roles/roles-table";
 import { requirePageAccess } from "@/lib/orgs/console-access";
 
 export const metadata = { title: "Roles" };
@@ -16,36 +16,7 @@ export default async function RolesPage({ params }: { params: Promise<{ slug: st
       </header>
       <Card>
         <CardContent className="pt-6">
-          <table className="w-full text-sm">
-            <thead className="text-left text-muted-foreground">
-              <tr>
-                <th className="py-2 font-medium">Permission</th>
-                {ROLES.map((role) => (
-                  <th key={role} className="py-2 text-center font-medium capitalize">
-                    {role}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-border">
-              {ALL_PERMISSIONS.map((permission) => (
-                <tr key={permission}>
-                  <td className="py-2">
-                    <code>{permission}</code>
-                    <div className="text-muted-foreground">{PERMISSIONS[permission].description}</div>
-                  </td>
-                  {ROLES.map((role) => {
-                    const held = (PERMISSIONS[permission].roles as readonly string[]).includes(role);
-                    return (
-                      <td key={role} className="py-2 text-center" aria-label={`${role} ${held ? "may" : "may not"} ${permission}`}>
-                        {held ? "✓" : "—"}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RolesTable />
         </CardContent>
       </Card>
     </div>
