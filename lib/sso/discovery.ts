@@ -21,8 +21,16 @@ function refuse(reason: string): never {
   throw new Invalid(`OpenID Connect discovery failed: ${reason}`, [{ path: "issuer", message: reason }]);
 }
 
+/** The endpoints sign-in needs, as the issuer's discovery document names them. */
+export type OidcEndpoints = { issuer: string; authorization_endpoint: string; token_endpoint: string; jwks_uri: string };
+
 /** The issuer exactly as its discovery document spells it; throws Invalid (422) otherwise. */
 export async function discoverIssuer(issuer: string): Promise<string> {
+  return (await discoverOidcEndpoints(issuer)).issuer;
+}
+
+/** The issuer's discovery document, fetched through the outbound guard; throws Invalid otherwise. */
+export async function discoverOidcEndpoints(issuer: string): Promise<OidcEndpoints> {
   let response: Response;
   try {
     // Through the outbound guard: an org admin must not make the server probe internal addresses.
@@ -43,5 +51,6 @@ export async function discoverIssuer(issuer: string): Promise<string> {
   if (typeof metadata.issuer !== "string" || !sameIssuer(metadata.issuer, issuer)) refuse("the discovery document names a different issuer");
   const missing = REQUIRED.filter((field) => typeof metadata[field] !== "string" || !URL.canParse(metadata[field] as string));
   if (missing.length > 0) refuse(`the discovery document lacks ${missing.join(", ")}`);
-  return metadata.issuer;
+  const { authorization_endpoint, token_endpoint, jwks_uri } = metadata as Record<(typeof REQUIRED)[number], string>;
+  return { issuer: metadata.issuer, authorization_endpoint, token_endpoint, jwks_uri };
 }

@@ -36,8 +36,8 @@ export async function handleAuthRequest(ctx: AuthRouteContext, segments: string[
     if (ssoPath) return redirectTo(withCallbackUrl(ssoPath, body?.callbackUrl), json);
   }
 
-  const { options, orgMissing } = await authOptions(request, providerId, ctx.requestId);
-  if (orgMissing && (action === "signin" || action === "callback")) return redirectTo("/auth-error?error=SsoNotConfigured", json);
+  const { options, orgRefusal } = await authOptions(request, providerId, ctx.requestId);
+  if (orgRefusal && (action === "signin" || action === "callback")) return redirectTo(`/auth-error?error=${orgRefusal}`, json);
 
   const response = await runNextAuth(
     { method, segments, query, body, cookies: parseCookies(request.headers.get("cookie")), headers: Object.fromEntries(request.headers) },

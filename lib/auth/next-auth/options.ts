@@ -4,6 +4,9 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import { recordAudit } from "../../audit/record";
+import { Invalid } from "../../errors";
+import { logger } from "../../logger";
+import type { AuthErrorCode } from "../auth-errors";
 import { applySsoMembership } from "../../sso/jit";
 import { getDb } from "../../db";
 import { appUrl } from "../../env";
@@ -33,7 +36,20 @@ async function currentUserId(request: Request): Promise<string | null> {
   return token ? ((await findActiveSession(token))?.userId ?? null) : null;
 }
 
-export type BuiltOptions = { options: AuthOptions; org: OrgSso | null; orgMissing: boolean };
+/** `orgRefusal`: why a sign-in through the org named in the request cannot go on. */
+export type BuiltOptions = { options: AuthOptions; org: OrgSso | null; orgRefusal: AuthErrorCode | null };
+
+/** The org's provider, or why there is none: no SSO, or its issuer's discovery failed. */
+async function loadOrgSso(orgSlug: string): Promise<{ org: OrgSso | null; refusal: AuthErrorCode | null }> {
+  try {
+    const org = await orgSsoProvider(orgSlug);
+    return { org, refusal: org ? null : "SsoNotConfigured" };
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error;
+    logger.warn({ orgSlug, reason: error.message }, "org SSO issuer discovery failed at sign-in");
+    return { org: null, refusal: "OAuthSignin" };
+  }
+}
 
 export async function authOptions(request: Request, providerId: string | undefined, requestId: string): Promise<BuiltOptions> {
   pinNextAuthUrl();
@@ -41,7 +57,7 @@ export async function authOptions(request: Request, providerId: string | undefin
   const kind = providerKind(providerId);
   const meta = requestMeta(request);
   const adapterContext: AdapterContext = { method: kind.kind === "email" ? "magic_link" : "sso", meta };
-  const org = kind.kind === "org" ? await orgSsoProvider(kind.orgSlug) : null;
+  const { org, refusal: orgRefusal } = kind.kind === "org" ? await loadOrgSso(kind.orgSlug) : { org: null, refusal: null };
   if (org) adapterContext.ssoConnectionId = org.connectionId;
   const instance = instanceSsoProvider();
   let ssoClaims: Record<string, unknown> | undefined;
@@ -84,5 +100,5 @@ export async function authOptions(request: Request, providerId: string | undefin
     },
     logger: nextAuthLogger,
   };
-  return { options, org, orgMissing: kind.kind === "org" && !org };
+  return { options, org, orgRefusal };
 }

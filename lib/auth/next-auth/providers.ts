@@ -7,9 +7,10 @@ import type { OAuthConfig } from "next-auth/providers/oauth";
 import EmailProvider from "next-auth/providers/email";
 import { getDb } from "../../db";
 import { env } from "../../env";
-import { wellKnownUrl } from "../../sso/discovery";
+import { discoverOidcEndpoints, wellKnownUrl, type OidcEndpoints } from "../../sso/discovery";
 import { readSsoClientSecret } from "../../sso/client-secret";
 import { sendMagicLink, MAGIC_LINK_LIFETIME_SECONDS } from "./magic-link-mail";
+import { guardedTokenRequest } from "./oidc-outbound";
 
 export const INSTANCE_SSO_PROVIDER_ID = "oidc";
 const ORG_PROVIDER_PREFIX = "sso-";
@@ -32,15 +33,18 @@ export function orgProviderId(orgSlug: string): string {
   return `${ORG_PROVIDER_PREFIX}${orgSlug}`;
 }
 
-function oidcProvider(input: { id: string; name: string; issuer: string; clientId: string; clientSecret: string }): OAuthConfig<OidcProfile> {
+const SCOPE = "openid email profile";
+
+type OidcProviderInput = { id: string; name: string; clientId: string; clientSecret: string };
+
+function oidcProvider(input: OidcProviderInput): OAuthConfig<OidcProfile> {
   return {
     id: input.id,
     name: input.name,
     type: "oauth",
-    wellKnown: wellKnownUrl(input.issuer),
     clientId: input.clientId,
     clientSecret: input.clientSecret,
-    authorization: { params: { scope: "openid email profile" } },
+    authorization: { params: { scope: SCOPE } },
     // openid-client verifies the ID token's signature (JWKS from discovery), issuer,
     // audience (our client id), expiry and nonce; state and PKCE are checked by next-auth.
     idToken: true,
@@ -60,15 +64,36 @@ function oidcProvider(input: { id: string; name: string; issuer: string; clientI
   };
 }
 
+/**
+ * The operator's issuer (OIDC_ISSUER) is called directly, outside the outbound guard: the
+ * operator who sets it is the one who sets the guard's allowlist, and it is often an IdP on
+ * the internal network (Keycloak, Dex) that the guard would otherwise refuse.
+ */
 export function instanceSsoProvider(): OAuthConfig<OidcProfile> | null {
   const { OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_DISPLAY_NAME } = env();
   if (!OIDC_ISSUER || !OIDC_CLIENT_ID || !OIDC_CLIENT_SECRET) return null;
-  return oidcProvider({ id: INSTANCE_SSO_PROVIDER_ID, name: OIDC_DISPLAY_NAME, issuer: OIDC_ISSUER, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET });
+  const provider = oidcProvider({ id: INSTANCE_SSO_PROVIDER_ID, name: OIDC_DISPLAY_NAME, clientId: OIDC_CLIENT_ID, clientSecret: OIDC_CLIENT_SECRET });
+  return { ...provider, wellKnown: wellKnownUrl(OIDC_ISSUER) };
+}
+
+/** An org's issuer, at the endpoints our guarded discovery found, called through the guard (oidc-outbound.ts). */
+function orgOidcProvider(input: OidcProviderInput, endpoints: OidcEndpoints): OAuthConfig<OidcProfile> {
+  const provider = oidcProvider(input);
+  return {
+    ...provider,
+    issuer: endpoints.issuer,
+    authorization: { url: endpoints.authorization_endpoint, params: { scope: SCOPE } },
+    token: { url: endpoints.token_endpoint, request: guardedTokenRequest },
+    jwks_endpoint: endpoints.jwks_uri,
+  };
 }
 
 export type OrgSso = { orgId: string; orgSlug: string; orgName: string; connectionId: string; provider: OAuthConfig<OidcProfile> };
 
-/** The org's SSO provider, or null when the org does not exist or has no SSO connection. */
+/**
+ * The org's SSO provider, or null when the org does not exist or has no SSO connection.
+ * Throws Invalid when the issuer's discovery fails (unreachable, or refused by the guard).
+ */
 export async function orgSsoProvider(orgSlug: string): Promise<OrgSso | null> {
   const org = await getDb().organization.findFirst({
     where: { slug: orgSlug, deletedAt: null },
@@ -78,12 +103,13 @@ export async function orgSsoProvider(orgSlug: string): Promise<OrgSso | null> {
   const { id, issuer, clientId } = org.ssoConnection;
   const clientSecret = await readSsoClientSecret({ ...org.ssoConnection, orgId: org.id });
   if (clientSecret === null) return null;
+  const endpoints = await discoverOidcEndpoints(issuer);
   return {
     orgId: org.id,
     connectionId: id,
     orgSlug: org.slug,
     orgName: org.name,
-    provider: oidcProvider({ id: orgProviderId(org.slug), name: org.name, issuer, clientId, clientSecret }),
+    provider: orgOidcProvider({ id: orgProviderId(org.slug), name: org.name, clientId, clientSecret }, endpoints),
   };
 }
 
