@@ -91,6 +91,7 @@ export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canR
           <tr>
             <th className="py-2 font-medium">Member</th>
             <th className="py-2 font-medium">Role</th>
+            <th className="py-2 font-medium">MFA</th>
             <th className="py-2 font-medium">Joined</th>
             <th className="py-2" />
           </tr>
@@ -124,6 +125,7 @@ export function MembersTable({ slug, currentUserId, currentRole, canUpdate, canR
                     <span>{member.role}</span>
                   )}
                 </td>
+                <td className="py-2 text-muted-foreground" data-testid="member-mfa">{member.mfaEnabled ? "Enabled" : "Not set up"}</td>
                 <td className="py-2 text-muted-foreground">{new Date(member.joinedAt).toLocaleDateString()}</td>
                 <td className="py-2 text-right">
                   {canRemove && !self && !ownerOnly && (

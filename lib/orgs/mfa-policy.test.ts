@@ -4,6 +4,7 @@
 // by an SSO sign-in of this org whose IdP asserted MFA; machine callers are not subject to it.
 import { expect, it } from "vitest";
 import { GET as getOrgRoute } from "@/app/api/v1/orgs/[slug]/route";
+import { GET as listMembersRoute } from "@/app/api/v1/orgs/[slug]/members/route";
 import { GET as getPolicy, PATCH as patchPolicy } from "@/app/api/v1/orgs/[slug]/mfa-policy/route";
 import { POST as acs } from "@/app/api/saml/[connectionId]/acs/route";
 import { createSession } from "../auth/sessions";
@@ -143,7 +144,17 @@ describeWith(["postgres", "redis"], "org-required MFA: enforcement", () => {
     expect(await sso(connection.id, { amr: [], acr: MULTI_FACTOR })).toBe(403);
   });
 
-  it("records the AuthnContextClassRef a SAML IdP asserted on the session it makes", async () => {
+  it("shows members:read holders which members have MFA", async () => {
+    const { org, member } = await orgRequiringMfa({ requiredDaysAgo: 1, graceDays: 7 });
+    const enrolled = await signedInUser();
+    await addMember(org.id, enrolled.user.id, "admin");
+    await withTotp(enrolled.user.id);
+    const response = await call(listMembersRoute, "/members", org.slug, { cookie: member.cookie });
+    const items: { userId: string; mfaEnabled: boolean }[] = (await response.json()).items;
+    expect(Object.fromEntries(items.map((item) => [item.userId, item.mfaEnabled]))).toEqual({ [member.user.id]: false, [enrolled.user.id]: true });
+  });
+
+  it("records the AuthnContextClassRef a SAML IdP asserted on the session it makes, and lands a user without membership on the orgs page", async () => {
     const org = await createOrg();
     const domain = `mfa-${uniqueSuffix()}.test`;
     await addVerifiedDomain(org.id, domain);
@@ -157,7 +168,9 @@ describeWith(["postgres", "redis"], "org-required MFA: enforcement", () => {
     const email = `new-${uniqueSuffix()}@${domain}`;
     const samlResponse = await idp.response({ acsUrl: urls.acsUrl, audience: urls.entityId, nameId: email, email, authnContextClassRef: MULTI_FACTOR });
     const form = new URLSearchParams({ SAMLResponse: samlResponse });
-    await acs(new Request(urls.acsUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() }), { params: Promise.resolve({ connectionId: connection.id }) });
+    const landed = await acs(new Request(urls.acsUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form.toString() }), { params: Promise.resolve({ connectionId: connection.id }) });
+    // Just-in-time membership is off: not "/", but the orgs page saying why no org is there.
+    expect(landed.headers.get("location")).toBe("/orgs?sso=no-membership");
     const user = await getDb().user.findUniqueOrThrow({ where: { email } });
     expect(await getDb().session.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ ssoConnectionId: connection.id, ssoAcr: MULTI_FACTOR, ssoAmr: [] });
   });

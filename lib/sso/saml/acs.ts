@@ -172,10 +172,10 @@ export async function consumeSamlResponse(input: { connectionId: string; samlRes
   }
 
   const name = attribute(profile, NAME_ATTRIBUTES) ?? null;
-  const { setCookie, userId, newUser } = await db.$transaction(async (tx) => {
+  const { setCookie, userId, newUser, member } = await db.$transaction(async (tx) => {
     const user = existing ?? (await tx.user.create({ data: { email, name, emailVerified: verifiedDomain ? new Date() : null }, select: { id: true } }));
     if (!linked) await tx.account.create({ data: { userId: user.id, type: "saml", provider, providerAccountId: nameId } });
-    await applySsoMembership(tx, { orgId: connection.orgId, userId: user.id, claims: profile.attributes as Record<string, unknown> | undefined, via: "saml", ip: meta.ip, userAgent: meta.userAgent, requestId: input.requestId });
+    const membership = await applySsoMembership(tx, { orgId: connection.orgId, userId: user.id, claims: profile.attributes as Record<string, unknown> | undefined, via: "saml", ip: meta.ip, userAgent: meta.userAgent, requestId: input.requestId });
     const session = await startSession(tx, input.request, user.id, "sso", connection.id, { amr: [], acr: facts.authnContextClassRef });
     await recordAudit(tx, {
       action: "auth.sign_in",
@@ -186,8 +186,10 @@ export async function consumeSamlResponse(input: { connectionId: string; samlRes
       requestId: input.requestId,
       metadata: { method: "sso", provider: "saml", newUser: !existing },
     });
-    return { setCookie: session.setCookie, userId: user.id, newUser: !existing };
+    return { setCookie: session.setCookie, userId: user.id, newUser: !existing, member: membership.role !== null };
   });
   logger.info({ userId, orgId: connection.orgId, newUser }, "SAML sign-in");
-  return { setCookie, redirectTo: safeRedirectPath(input.relayState, "/") };
+  // Without a RelayState: into the org, or (no membership: JIT is off and no invitation
+  // was accepted yet) to the orgs page, which says why there is no org to open.
+  return { setCookie, redirectTo: safeRedirectPath(input.relayState, member ? `/orgs/${connection.org.slug}` : "/orgs?sso=no-membership") };
 }
