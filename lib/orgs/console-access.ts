@@ -74,7 +74,7 @@ async function enforce(page: ConsolePage, params: Record<string, string>) {
   if (decision.kind === "sign-in") redirect(`/sign-in?next=${encodeURIComponent(pagePath(page, params))}`);
   if (decision.kind === "not-found") notFound();
   if (decision.kind === "moved") redirect(pagePath(page, { ...params, slug: decision.slug }));
-  // The org layout shows why (orgLayoutAccess); the page itself renders nothing.
+  // 403 either way; for mfa-required the org layout (orgLayoutAccess) tells the boundary why.
   if (decision.kind === "forbidden" || decision.kind === "mfa-required") forbidden();
   return decision;
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ConsoleFrame } from "@/components/console/console-frame";
 import { DunningBanner } from "@/components/billing/dunning-banner";
 import { MfaGraceBanner } from "@/components/orgs/mfa-grace-banner";
-import { MfaRequiredView } from "@/components/orgs/mfa-required-view";
+import { MfaRequiredProvider } from "@/components/orgs/mfa-required-context";
 import { dunningStateFor } from "@/lib/billing/dunning";
 import { orgLayoutAccess } from "@/lib/orgs/console-access";
 import { listOrgsOf } from "@/lib/orgs/orgs";
@@ -11,7 +11,8 @@ export default async function ConsoleLayout({ children, params }: { children: Re
   const { slug } = await params;
   const layout = await orgLayoutAccess(slug);
   if (layout.kind === "mfa-required") {
-    // The org requires two-factor authentication this member lacks: the frame stays, the pages do not.
+    // The org requires two-factor authentication this member lacks: the frame stays; every
+    // page answers 403 (forbidden()) and the org's forbidden boundary says why.
     const orgs = await listOrgsOf(layout.user.userId);
     return (
       <ConsoleFrame
@@ -20,7 +21,7 @@ export default async function ConsoleLayout({ children, params }: { children: Re
         org={{ slug: layout.org.slug, name: layout.org.name }}
         permissions={[]}
       >
-        <MfaRequiredView orgName={layout.org.name} />
+        <MfaRequiredProvider orgName={layout.org.name}>{children}</MfaRequiredProvider>
       </ConsoleFrame>
     );
   }
