@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   quota_exceeded: 402,
   forbidden: 403,
+  /** The org requires two-factor authentication and the caller's sign-in does not have it. */
+  mfa_required: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -59,6 +61,13 @@ export class Unauthorized extends AppError {
 export class Forbidden extends AppError {
   constructor(message = "You do not have permission to do this") {
     super("forbidden", message);
+  }
+}
+
+/** Refused by the org's "require two-factor authentication" setting (lib/orgs/mfa-policy.ts). */
+export class MfaRequired extends AppError {
+  constructor(orgSlug: string) {
+    super("mfa_required", `The organization ${orgSlug} requires two-factor authentication: set it up under Account > Two-factor authentication (/account#two-factor), then try again`);
   }
 }
 

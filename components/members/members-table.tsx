@@ -69,6 +69,17 @@ function memberColumns(actions: Actions): Column<MemberItem>[] {
         ),
     },
     {
+      id: "mfa",
+      header: "MFA",
+      width: "7.5rem",
+      sortValue: (member) => (member.mfaEnabled ? 1 : 0),
+      cell: (member) => (
+        <span data-testid="member-mfa" className={member.mfaEnabled ? "" : "text-muted-foreground"}>
+          {member.mfaEnabled ? "Enabled" : "Not set up"}
+        </span>
+      ),
+    },
+    {
       id: "joined",
       header: "Joined",
       width: "8.5rem",

@@ -11,11 +11,14 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 
 export type SessionMethod = "password" | "magic_link" | "sso";
 
+/** How the IdP said the user authenticated (OIDC amr/acr, SAML AuthnContextClassRef as acr): read by an org's MFA requirement. */
+export type SsoAssertion = { amr: string[]; acr: string | null };
+
 export type NewSession = { token: string; sessionId: string; expires: Date };
 
 export async function createSession(
   db: Db | Tx,
-  input: { userId: string; method: SessionMethod; ip: string | null; userAgent: string | null; ssoConnectionId?: string },
+  input: { userId: string; method: SessionMethod; ip: string | null; userAgent: string | null; ssoConnectionId?: string; ssoAssertion?: SsoAssertion },
 ): Promise<NewSession> {
   const token = randomToken();
   const expires = new Date(Date.now() + SESSION_LIFETIME_MS);
@@ -28,6 +31,8 @@ export async function createSession(
       ipAddress: input.ip,
       userAgent: input.userAgent,
       ssoConnectionId: input.ssoConnectionId ?? null,
+      ssoAmr: input.ssoAssertion?.amr ?? [],
+      ssoAcr: input.ssoAssertion?.acr ?? null,
     },
     select: { id: true },
   });

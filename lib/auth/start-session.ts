@@ -3,7 +3,7 @@ import "server-only";
 import type { Db, Tx } from "../db";
 import { isSecureRequest, requestMeta } from "./request-meta";
 import { sessionCookieHeader } from "./session-cookie";
-import { createSession, type SessionMethod } from "./sessions";
+import { createSession, type SessionMethod, type SsoAssertion } from "./sessions";
 
 export async function startSession(
   db: Db | Tx,
@@ -11,8 +11,9 @@ export async function startSession(
   userId: string,
   method: SessionMethod,
   ssoConnectionId?: string,
+  ssoAssertion?: SsoAssertion,
 ): Promise<{ sessionId: string; setCookie: string }> {
   const meta = requestMeta(request);
-  const session = await createSession(db, { userId, method, ip: meta.ip, userAgent: meta.userAgent, ssoConnectionId });
+  const session = await createSession(db, { userId, method, ip: meta.ip, userAgent: meta.userAgent, ssoConnectionId, ssoAssertion });
   return { sessionId: session.sessionId, setCookie: sessionCookieHeader(session.token, session.expires, isSecureRequest(request)) };
 }

@@ -102,6 +102,8 @@ const EXPECTED: Record<string, Expectation> = {
   "GET /api/v1/orgs/[slug]/members": { auth: "both", permission: "members:read" },
   "PATCH /api/v1/orgs/[slug]/members/[membershipId]": { auth: "session", permission: "members:update" },
   "DELETE /api/v1/orgs/[slug]/members/[membershipId]": { auth: "session", permission: "members:remove" },
+  "GET /api/v1/orgs/[slug]/mfa-policy": { auth: "both", permission: "org:read" },
+  "PATCH /api/v1/orgs/[slug]/mfa-policy": { auth: "session", permission: "org:update" },
   "GET /api/v1/orgs/[slug]/notification-rules": { auth: "both", permission: "integrations:read" },
   "POST /api/v1/orgs/[slug]/notification-rules": { auth: "both", permission: "integrations:manage" },
   "PATCH /api/v1/orgs/[slug]/notification-rules/[ruleId]": { auth: "both", permission: "integrations:manage" },

@@ -15,6 +15,8 @@ export type OrgAccess = {
   redirectToSlug?: string;
   /** Set when an API key is calling (its refusals are audited). */
   apiKeyId?: string;
+  /** Set while the org requires two-factor authentication the member has not set up yet: when access ends. */
+  mfaGraceEndsAt?: Date;
 };
 
 export type OrgResolver = (slug: string, actor: Actor | null, request?: Request) => Promise<OrgAccess | null>;

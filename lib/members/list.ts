@@ -1,10 +1,11 @@
 // The members list: searched by name or email, paginated by a keyset cursor on
 // (joined at, id) so page N costs the same as page 1, even with 10,000 members.
 import "server-only";
+import { hasSecondFactor } from "../auth/mfa/factors";
 import { getPool } from "../db";
 import { Invalid } from "../errors";
 
-export type MemberRow = { membershipId: string; userId: string; name: string | null; email: string; role: string; joinedAt: Date };
+export type MemberRow = { membershipId: string; userId: string; name: string | null; email: string; role: string; joinedAt: Date; mfaEnabled: boolean };
 
 type Cursor = { joinedAt: Date; id: string };
 
@@ -33,7 +34,7 @@ export async function listMembers(orgId: string, options: { query?: string; curs
   const after = options.cursor ? decodeCursor(options.cursor) : null;
   // Prisma stores UTC in "timestamp without time zone"; AT TIME ZONE 'UTC' keeps that
   // exact whatever the server's or this process's time zone.
-  const { rows } = await getPool().query<MemberRow>(
+  const { rows } = await getPool().query<Omit<MemberRow, "mfaEnabled">>(
     `SELECT m.id AS "membershipId", u.id AS "userId", u.name, u.email, m.role, m."createdAt" AT TIME ZONE 'UTC' AS "joinedAt"
      FROM "Membership" m JOIN "User" u ON u.id = m."userId"
      WHERE m."orgId" = $1
@@ -45,8 +46,10 @@ export async function listMembers(orgId: string, options: { query?: string; curs
   );
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
+  // The account module's own predicate, so every kind of factor it knows counts (one page, in parallel).
+  const mfa = await Promise.all(page.map((row) => hasSecondFactor(row.userId)));
   return {
-    items: page,
+    items: page.map((row, index) => ({ ...row, mfaEnabled: mfa[index]! })),
     nextCursor: rows.length > options.limit && last ? encodeCursor({ joinedAt: last.joinedAt, id: last.membershipId }) : null,
   };
 }

@@ -2,7 +2,7 @@
 // keys) and the typed fetchers behind them.
 import { apiFetch } from "../api-client";
 
-export type MemberItem = { membershipId: string; userId: string; name: string | null; email: string; role: string; joinedAt: string };
+export type MemberItem = { membershipId: string; userId: string; name: string | null; email: string; role: string; joinedAt: string; mfaEnabled: boolean };
 export type MembersPage = { items: MemberItem[]; nextCursor: string | null };
 export type PendingInvitation = {
   id: string;

@@ -65,30 +65,31 @@ import * as r61 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/resend
 import * as r62 from "@/app/api/v1/orgs/[slug]/leave/route";
 import * as r63 from "@/app/api/v1/orgs/[slug]/members/route";
 import * as r64 from "@/app/api/v1/orgs/[slug]/members/[membershipId]/route";
-import * as r65 from "@/app/api/v1/orgs/[slug]/notification-rules/route";
-import * as r66 from "@/app/api/v1/orgs/[slug]/notification-rules/[ruleId]/route";
-import * as r67 from "@/app/api/v1/orgs/[slug]/ownership-transfer/route";
-import * as r68 from "@/app/api/v1/orgs/[slug]/ownership-transfer/accept/route";
-import * as r69 from "@/app/api/v1/orgs/[slug]/scim/route";
-import * as r70 from "@/app/api/v1/orgs/[slug]/scim/groups/[groupId]/route";
-import * as r71 from "@/app/api/v1/orgs/[slug]/secrets/route";
-import * as r72 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/route";
-import * as r73 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/reveal/route";
-import * as r74 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/undelete/route";
-import * as r75 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/route";
-import * as r76 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore/route";
-import * as r77 from "@/app/api/v1/orgs/[slug]/secrets/export/route";
-import * as r78 from "@/app/api/v1/orgs/[slug]/secrets/import/route";
-import * as r79 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
-import * as r80 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
-import * as r81 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
-import * as r82 from "@/app/api/v1/orgs/[slug]/sso/route";
-import * as r83 from "@/app/api/v1/orgs/[slug]/sso/jit/route";
-import * as r84 from "@/app/api/v1/orgs/[slug]/sso/saml/route";
-import * as r85 from "@/app/api/v1/orgs/[slug]/trusted-issuers/route";
-import * as r86 from "@/app/api/v1/orgs/[slug]/trusted-issuers/[issuerId]/route";
-import * as r87 from "@/app/api/v1/orgs/[slug]/usage/route";
-import * as r88 from "@/app/api/v1/orgs/[slug]/usage/report/route";
+import * as r65 from "@/app/api/v1/orgs/[slug]/mfa-policy/route";
+import * as r66 from "@/app/api/v1/orgs/[slug]/notification-rules/route";
+import * as r67 from "@/app/api/v1/orgs/[slug]/notification-rules/[ruleId]/route";
+import * as r68 from "@/app/api/v1/orgs/[slug]/ownership-transfer/route";
+import * as r69 from "@/app/api/v1/orgs/[slug]/ownership-transfer/accept/route";
+import * as r70 from "@/app/api/v1/orgs/[slug]/scim/route";
+import * as r71 from "@/app/api/v1/orgs/[slug]/scim/groups/[groupId]/route";
+import * as r72 from "@/app/api/v1/orgs/[slug]/secrets/route";
+import * as r73 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/route";
+import * as r74 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/reveal/route";
+import * as r75 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/undelete/route";
+import * as r76 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/route";
+import * as r77 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore/route";
+import * as r78 from "@/app/api/v1/orgs/[slug]/secrets/export/route";
+import * as r79 from "@/app/api/v1/orgs/[slug]/secrets/import/route";
+import * as r80 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
+import * as r81 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
+import * as r82 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
+import * as r83 from "@/app/api/v1/orgs/[slug]/sso/route";
+import * as r84 from "@/app/api/v1/orgs/[slug]/sso/jit/route";
+import * as r85 from "@/app/api/v1/orgs/[slug]/sso/saml/route";
+import * as r86 from "@/app/api/v1/orgs/[slug]/trusted-issuers/route";
+import * as r87 from "@/app/api/v1/orgs/[slug]/trusted-issuers/[issuerId]/route";
+import * as r88 from "@/app/api/v1/orgs/[slug]/usage/route";
+import * as r89 from "@/app/api/v1/orgs/[slug]/usage/report/route";
 
 export const API_ROUTES: Record<string, RouteModule> = {
   "/api/scim/v2/[slug]/Groups": r0,
@@ -156,28 +157,29 @@ export const API_ROUTES: Record<string, RouteModule> = {
   "/api/v1/orgs/[slug]/leave": r62,
   "/api/v1/orgs/[slug]/members": r63,
   "/api/v1/orgs/[slug]/members/[membershipId]": r64,
-  "/api/v1/orgs/[slug]/notification-rules": r65,
-  "/api/v1/orgs/[slug]/notification-rules/[ruleId]": r66,
-  "/api/v1/orgs/[slug]/ownership-transfer": r67,
-  "/api/v1/orgs/[slug]/ownership-transfer/accept": r68,
-  "/api/v1/orgs/[slug]/scim": r69,
-  "/api/v1/orgs/[slug]/scim/groups/[groupId]": r70,
-  "/api/v1/orgs/[slug]/secrets": r71,
-  "/api/v1/orgs/[slug]/secrets/[secretId]": r72,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/reveal": r73,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/undelete": r74,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/versions": r75,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore": r76,
-  "/api/v1/orgs/[slug]/secrets/export": r77,
-  "/api/v1/orgs/[slug]/secrets/import": r78,
-  "/api/v1/orgs/[slug]/secrets/import/preview": r79,
-  "/api/v1/orgs/[slug]/secrets/rotate-data-key": r80,
-  "/api/v1/orgs/[slug]/secrets/values": r81,
-  "/api/v1/orgs/[slug]/sso": r82,
-  "/api/v1/orgs/[slug]/sso/jit": r83,
-  "/api/v1/orgs/[slug]/sso/saml": r84,
-  "/api/v1/orgs/[slug]/trusted-issuers": r85,
-  "/api/v1/orgs/[slug]/trusted-issuers/[issuerId]": r86,
-  "/api/v1/orgs/[slug]/usage": r87,
-  "/api/v1/orgs/[slug]/usage/report": r88,
+  "/api/v1/orgs/[slug]/mfa-policy": r65,
+  "/api/v1/orgs/[slug]/notification-rules": r66,
+  "/api/v1/orgs/[slug]/notification-rules/[ruleId]": r67,
+  "/api/v1/orgs/[slug]/ownership-transfer": r68,
+  "/api/v1/orgs/[slug]/ownership-transfer/accept": r69,
+  "/api/v1/orgs/[slug]/scim": r70,
+  "/api/v1/orgs/[slug]/scim/groups/[groupId]": r71,
+  "/api/v1/orgs/[slug]/secrets": r72,
+  "/api/v1/orgs/[slug]/secrets/[secretId]": r73,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/reveal": r74,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/undelete": r75,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/versions": r76,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore": r77,
+  "/api/v1/orgs/[slug]/secrets/export": r78,
+  "/api/v1/orgs/[slug]/secrets/import": r79,
+  "/api/v1/orgs/[slug]/secrets/import/preview": r80,
+  "/api/v1/orgs/[slug]/secrets/rotate-data-key": r81,
+  "/api/v1/orgs/[slug]/secrets/values": r82,
+  "/api/v1/orgs/[slug]/sso": r83,
+  "/api/v1/orgs/[slug]/sso/jit": r84,
+  "/api/v1/orgs/[slug]/sso/saml": r85,
+  "/api/v1/orgs/[slug]/trusted-issuers": r86,
+  "/api/v1/orgs/[slug]/trusted-issuers/[issuerId]": r87,
+  "/api/v1/orgs/[slug]/usage": r88,
+  "/api/v1/orgs/[slug]/usage/report": r89,
 };

@@ -12,12 +12,15 @@ import { resolveOrgForActor } from "../authz/org-resolver";
 import { CONSOLE_PAGES, pagePath, type ConsolePage } from "../authz/pages";
 import type { Permission, Role } from "../authz/permissions";
 import { getDb } from "../db";
+import { MfaRequired } from "../errors";
 
 export type ConsoleAccess = {
   user: { id: string; email: string; name: string | null; sessionId: string };
   org: { id: string; slug: string; name: string };
   role: Role;
   permissions: Permission[];
+  /** The org requires two-factor authentication this member has not set up: the day access ends. */
+  mfaGraceEndsAt: Date | null;
 };
 
 export type PageDecision =
@@ -25,6 +28,7 @@ export type PageDecision =
   | { kind: "not-found" }
   | { kind: "moved"; slug: string }
   | { kind: "forbidden"; permission: Permission }
+  | { kind: "mfa-required"; user: ActiveSession; org: { id: string; slug: string; name: string } }
   | { kind: "allowed"; user: ActiveSession | null; access: ConsoleAccess | null };
 
 /** What opening `page` (for the org `slug`, when it has one) answers to the holder of `sessionToken`. */
@@ -35,7 +39,14 @@ export async function decidePageAccess(page: ConsolePage, sessionToken: string |
   if (!user) return { kind: "sign-in" };
   if (requirement === "signed-in") return { kind: "allowed", user, access: null };
   if (!slug) throw new Error(`console page ${page} needs an org slug`);
-  const resolved = await resolveOrgForActor(slug, { kind: "user", userId: user.userId, sessionId: user.sessionId });
+  let resolved;
+  try {
+    resolved = await resolveOrgForActor(slug, { kind: "user", userId: user.userId, sessionId: user.sessionId });
+  } catch (error) {
+    if (!(error instanceof MfaRequired)) throw error;
+    const org = await getDb().organization.findUniqueOrThrow({ where: { slug }, select: { id: true, slug: true, name: true } });
+    return { kind: "mfa-required", user, org };
+  }
   if (!resolved) return { kind: "not-found" };
   if (resolved.redirectToSlug) return { kind: "moved", slug: resolved.redirectToSlug };
   const org = await getDb().organization.findUniqueOrThrow({ where: { id: resolved.org.id }, select: { id: true, slug: true, name: true } });
@@ -44,6 +55,7 @@ export async function decidePageAccess(page: ConsolePage, sessionToken: string |
     org,
     role: resolved.role as Role,
     permissions: [...resolved.permissions] as Permission[],
+    mfaGraceEndsAt: resolved.mfaGraceEndsAt ?? null,
   };
   if (!access.permissions.includes(requirement)) return { kind: "forbidden", permission: requirement };
   return { kind: "allowed", user, access };
@@ -62,7 +74,8 @@ async function enforce(page: ConsolePage, params: Record<string, string>) {
   if (decision.kind === "sign-in") redirect(`/sign-in?next=${encodeURIComponent(pagePath(page, params))}`);
   if (decision.kind === "not-found") notFound();
   if (decision.kind === "moved") redirect(pagePath(page, { ...params, slug: decision.slug }));
-  if (decision.kind === "forbidden") forbidden();
+  // 403 either way; for mfa-required the org layout (orgLayoutAccess) tells the boundary why.
+  if (decision.kind === "forbidden" || decision.kind === "mfa-required") forbidden();
   return decision;
 }
 
@@ -88,4 +101,13 @@ export async function pageUserIfAny(page: ConsolePage): Promise<ActiveSession | 
 /** The org layout: membership only (every role holds org:read); each page checks its own permission. */
 export async function requireOrgAccess(slug: string): Promise<ConsoleAccess> {
   return requirePageAccess("orgs/[slug]", { slug });
+}
+
+export type OrgLayoutAccess = { kind: "allowed"; access: ConsoleAccess } | { kind: "mfa-required"; user: ActiveSession; org: { id: string; slug: string; name: string } };
+
+/** The org layout's view of access: like requireOrgAccess, but a member refused for missing MFA is told so inside the console frame. */
+export async function orgLayoutAccess(slug: string): Promise<OrgLayoutAccess> {
+  const decision = await decide("orgs/[slug]", slug);
+  if (decision.kind === "mfa-required") return decision;
+  return { kind: "allowed", access: await requireOrgAccess(slug) };
 }

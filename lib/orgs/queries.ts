@@ -11,9 +11,13 @@ export const orgKeys = {
   saml: (slug: string) => ["orgs", slug, "sso", "saml"] as const,
   ssoJit: (slug: string) => ["orgs", slug, "sso", "jit"] as const,
   transfer: (slug: string) => ["orgs", slug, "ownership-transfer"] as const,
+  mfaPolicy: (slug: string) => ["orgs", slug, "mfa-policy"] as const,
 };
 
 export const fetchDomains = (slug: string) => apiFetch<{ items: OrgDomainItem[] }>(`/api/v1/orgs/${slug}/domains`);
 export const fetchSso = (slug: string) => apiFetch<{ sso: SsoSettings; callbackUrl?: string }>(`/api/v1/orgs/${slug}/sso`);
 export const fetchTransfer = (slug: string) =>
   apiFetch<{ pending: { fromUserId: string; toUserId: string; expiresAt: string } | null }>(`/api/v1/orgs/${slug}/ownership-transfer`);
+
+export type MfaPolicy = { required: boolean; requiredSince: string | null; graceDays: number; graceEndsAt: string | null; ssoSatisfies: boolean; ssoAcceptedValues: string[] };
+export const fetchMfaPolicy = (slug: string) => apiFetch<{ mfaPolicy: MfaPolicy }>(`/api/v1/orgs/${slug}/mfa-policy`);

@@ -3,15 +3,16 @@ import { redirect } from "next/navigation";
 import { ConsoleFrame } from "@/components/console/console-frame";
 import { frameDataFor } from "@/components/console/frame-data";
 import { CreateOrgForm } from "@/components/orgs/create-org-form";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/orgs/console-access";
 import { listOrgsOf } from "@/lib/orgs/orgs";
 
 export const metadata = { title: "Organizations" };
 
-export default async function OrgsPage({ searchParams }: { searchParams: Promise<{ open?: string | string[] }> }) {
+export default async function OrgsPage({ searchParams }: { searchParams: Promise<{ open?: string | string[]; sso?: string | string[] }> }) {
   const user = await requirePageUser("orgs");
-  const [orgs, frame, { open }] = await Promise.all([listOrgsOf(user.userId), frameDataFor(user), searchParams]);
+  const [orgs, frame, { open, sso }] = await Promise.all([listOrgsOf(user.userId), frameDataFor(user), searchParams]);
   // Signing in without a target (CONSOLE_HOME) lands in the organization last opened, or the only one.
   if (open === "last" && frame.lastOrg) redirect(`/orgs/${frame.lastOrg.slug}`);
   return (
@@ -21,6 +22,12 @@ export default async function OrgsPage({ searchParams }: { searchParams: Promise
           <h1 className="text-2xl font-semibold tracking-tight">Your organizations</h1>
           <p className="text-sm text-muted-foreground">Signed in as {user.email}.</p>
         </header>
+        {sso === "no-membership" ? (
+          <Alert data-testid="sso-no-membership">
+            You signed in through your organization&apos;s identity provider, but it does not add members on their first sign-in. Ask one of its admins for an
+            invitation; once you accept it, the organization appears here.
+          </Alert>
+        ) : null}
         {orgs.length > 0 ? (
           <ul className="flex flex-col divide-y divide-border rounded-lg border border-border bg-background" aria-label="Organizations">
             {orgs.map((org) => (

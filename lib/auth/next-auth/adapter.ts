@@ -8,7 +8,7 @@ import "server-only";
 import type { Adapter, AdapterAccount, AdapterSession, AdapterUser } from "next-auth/adapters";
 import { getDb } from "../../db";
 import type { RequestMeta } from "../request-meta";
-import type { SessionMethod } from "../sessions";
+import type { SessionMethod, SsoAssertion } from "../sessions";
 import { hashToken } from "../tokens";
 
 export type AdapterContext = {
@@ -18,6 +18,8 @@ export type AdapterContext = {
   emailTrusted?: boolean;
   /** The org SSO connection signing in, remembered on the session so disabling it ends the session. */
   ssoConnectionId?: string;
+  /** What the IdP's ID token asserted (amr, acr), set by the signIn callback before the session is made. */
+  ssoAssertion?: SsoAssertion;
 };
 
 type UserRow = { id: string; email: string; name: string | null; image: string | null; emailVerified: Date | null; deactivatedAt: Date | null };
@@ -85,6 +87,8 @@ export function bastionAdapter(context: AdapterContext): Adapter {
           expires,
           method: context.method,
           ssoConnectionId: context.ssoConnectionId ?? null,
+          ssoAmr: context.ssoAssertion?.amr ?? [],
+          ssoAcr: context.ssoAssertion?.acr ?? null,
           ipAddress: context.meta.ip,
           userAgent: context.meta.userAgent,
         },

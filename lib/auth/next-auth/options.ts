@@ -13,7 +13,7 @@ import { appUrl } from "../../env";
 import { requestMeta, isSecureRequest } from "../request-meta";
 import { authSecret } from "../secret";
 import { readSessionCookie, sessionCookieName } from "../session-cookie";
-import { findActiveSession, SESSION_LIFETIME_MS } from "../sessions";
+import { findActiveSession, SESSION_LIFETIME_MS, type SsoAssertion } from "../sessions";
 import { randomToken } from "../tokens";
 import { bastionAdapter, type AdapterContext } from "./adapter";
 import { sameOriginPath } from "./callback-url";
@@ -34,6 +34,12 @@ function pinNextAuthUrl(): void {
 async function currentUserId(request: Request): Promise<string | null> {
   const token = readSessionCookie(request);
   return token ? ((await findActiveSession(token))?.userId ?? null) : null;
+}
+
+/** The ID token's amr (a list of strings) and acr (a string), as an org's MFA requirement reads them. */
+function ssoAssertionOf(claims: Record<string, unknown> | undefined): SsoAssertion {
+  const amr = Array.isArray(claims?.amr) ? claims.amr.filter((value): value is string => typeof value === "string").slice(0, 20) : [];
+  return { amr, acr: typeof claims?.acr === "string" ? claims.acr.slice(0, 255) : null };
 }
 
 /** `orgRefusal`: why a sign-in through the org named in the request cannot go on. */
@@ -76,6 +82,7 @@ export async function authOptions(request: Request, providerId: string | undefin
       signIn: (attempt) => {
         // The IdP's raw claims (groups for role mapping); events.signIn only sees the mapped profile.
         ssoClaims = attempt.profile as Record<string, unknown> | undefined;
+        adapterContext.ssoAssertion = ssoAssertionOf(ssoClaims);
         return signInPolicy(attempt, { kind, orgId: org?.orgId ?? null, adapter: adapterContext, requestId, currentUserId: () => currentUserId(request) });
       },
       session: ({ session, user }) => ({ ...session, user: { id: user.id, email: user.email, name: user.name } }),

@@ -70,7 +70,7 @@ function attribute(profile: Profile, names: string[]): string | undefined {
   return undefined;
 }
 
-type AssertionFacts = { id: string | undefined; recipients: string[]; notOnOrAfter: Date | null };
+type AssertionFacts = { id: string | undefined; recipients: string[]; notOnOrAfter: Date | null; authnContextClassRef: string | null };
 
 /** What the verified assertion (node-saml's parse of the signed XML) says beyond the profile. */
 function assertionFacts(profile: Profile): AssertionFacts {
@@ -82,11 +82,16 @@ function assertionFacts(profile: Profile): AssertionFacts {
     .flatMap((confirmation) => (confirmation.SubjectConfirmationData as Node[] | undefined) ?? []);
   const conditions = (assertion?.Conditions as Node[] | undefined)?.[0];
   const limits = [conditions?.$?.NotOnOrAfter, ...data.map((item) => item.$?.NotOnOrAfter)].filter((value): value is string => Boolean(value)).map((value) => Date.parse(value));
+  // How the IdP authenticated the user (e.g. …:ac:classes:MultiFactor), read by an org's MFA requirement.
+  const authnContext = ((assertion?.AuthnStatement as Node[] | undefined)?.[0]?.AuthnContext as Node[] | undefined)?.[0];
+  const classRefNode = (authnContext?.AuthnContextClassRef as unknown[] | undefined)?.[0];
+  const classRef = typeof classRefNode === "string" ? classRefNode : (classRefNode as { _?: unknown } | undefined)?._;
   const latest = limits.filter((value) => !Number.isNaN(value)).sort((a, b) => b - a)[0];
   return {
     id: assertion?.$?.ID,
     recipients: data.map((item) => item.$?.Recipient).filter((value): value is string => Boolean(value)),
     notOnOrAfter: latest === undefined ? null : new Date(latest + CLOCK_SKEW_MS),
+    authnContextClassRef: typeof classRef === "string" ? classRef.trim().slice(0, 255) : null,
   };
 }
 
@@ -100,7 +105,7 @@ function envelopeFacts(samlResponse: string): { destination: string | null; encr
 
 type Refusal = { reason: string; userId?: string | null; redirectTo?: string };
 
-async function validatedProfile(connection: SamlConnectionRow, samlResponse: string): Promise<{ profile: Profile } | { refusal: Refusal }> {
+async function validatedProfile(connection: SamlConnectionRow, samlResponse: string): Promise<{ profile: Profile; facts: AssertionFacts } | { refusal: Refusal }> {
   const sp = await serviceProvider(connection);
   let profile: Profile | null;
   try {
@@ -124,7 +129,7 @@ async function validatedProfile(connection: SamlConnectionRow, samlResponse: str
   }
   if (connection.requireEncryptedAssertions && !envelope.encrypted) return { refusal: { reason: "SamlAssertionNotEncrypted" } };
   if (!(await claimAssertionId(connection.id, facts.id, facts.notOnOrAfter))) return { refusal: { reason: "SamlResponseReplayed" } };
-  return { profile };
+  return { profile, facts };
 }
 
 const MAX_FORM_BYTES = 512 * 1024;
@@ -169,7 +174,7 @@ export async function consumeSamlResponse(input: { connectionId: string; form: A
 
   const validated = await validatedProfile(connection, input.form.samlResponse);
   if ("refusal" in validated) return refuse(validated.refusal);
-  const { profile } = validated;
+  const { profile, facts } = validated;
 
   const nameId = profile.nameID;
   const email = (attribute(profile, EMAIL_ATTRIBUTES) ?? (nameId?.includes("@") ? nameId : undefined))?.toLowerCase();
@@ -192,11 +197,11 @@ export async function consumeSamlResponse(input: { connectionId: string; form: A
   }
 
   const name = attribute(profile, NAME_ATTRIBUTES) ?? null;
-  const { setCookie, userId, newUser } = await db.$transaction(async (tx) => {
+  const { setCookie, userId, newUser, member } = await db.$transaction(async (tx) => {
     const user = existing ?? (await tx.user.create({ data: { email, name, emailVerified: verifiedDomain ? new Date() : null }, select: { id: true } }));
     if (!linked) await tx.account.create({ data: { userId: user.id, type: "saml", provider, providerAccountId: nameId } });
-    await applySsoMembership(tx, { orgId: connection.orgId, userId: user.id, claims: profile.attributes as Record<string, unknown> | undefined, via: "saml", ip: meta.ip, userAgent: meta.userAgent, requestId: input.requestId });
-    const session = await startSession(tx, input.request, user.id, "sso", connection.id);
+    const membership = await applySsoMembership(tx, { orgId: connection.orgId, userId: user.id, claims: profile.attributes as Record<string, unknown> | undefined, via: "saml", ip: meta.ip, userAgent: meta.userAgent, requestId: input.requestId });
+    const session = await startSession(tx, input.request, user.id, "sso", connection.id, { amr: [], acr: facts.authnContextClassRef });
     await recordAudit(tx, {
       action: "auth.sign_in",
       actorId: user.id,
@@ -206,8 +211,10 @@ export async function consumeSamlResponse(input: { connectionId: string; form: A
       requestId: input.requestId,
       metadata: { method: "sso", provider: "saml", newUser: !existing },
     });
-    return { setCookie: session.setCookie, userId: user.id, newUser: !existing };
+    return { setCookie: session.setCookie, userId: user.id, newUser: !existing, member: membership.role !== null };
   });
   logger.info({ userId, orgId: connection.orgId, newUser }, "SAML sign-in");
-  return { setCookie, redirectTo: safeRedirectPath(input.form.relayState, "/") };
+  // Without a RelayState: into the org, or (no membership: JIT is off and no invitation
+  // was accepted yet) to the orgs page, which says why there is no org to open.
+  return { setCookie, redirectTo: safeRedirectPath(input.form.relayState, member ? `/orgs/${connection.org.slug}` : "/orgs?sso=no-membership") };
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DangerZone } from "@/components/orgs/danger-zone";
 import { DomainsPanel } from "@/components/orgs/domains-panel";
+import { MfaPolicyPanel } from "@/components/orgs/mfa-policy-panel";
 import { OrgSettingsForm } from "@/components/orgs/org-settings-form";
 import { SamlPanel } from "@/components/orgs/saml-panel";
 import { SsoJitPanel } from "@/components/orgs/sso-jit-panel";
@@ -53,6 +54,15 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
         </CardHeader>
         <CardContent>
           <DomainsPanel slug={org.slug} canUpdate={can("org:update")} />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Two-factor authentication</CardTitle>
+          <CardDescription>Require members to sign in with a second factor.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <MfaPolicyPanel slug={org.slug} canUpdate={can("org:update")} />
         </CardContent>
       </Card>
       {can("sso:manage") && (
