@@ -4,11 +4,12 @@
 // reached with Back. Keyboard as the WAI-ARIA tabs pattern: one tab stop, arrow keys, Home
 // and End move and select (automatic activation: every panel is already in the page).
 // The URL changes through history.replaceState, which Next syncs into useSearchParams
-// without a server round trip, so switching is instant. Only the selected panel is
+// without a server round trip, so switching is instant (the state must be null: Next
+// skips syncing a call that carries its own router state). Only the selected panel is
 // mounted: the others' queries do not run until they are opened. On a narrow screen the
 // tab strip scrolls inside its own box instead of widening the page.
 import { useSearchParams } from "next/navigation";
-import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 export type Tab = { id: string; label: string; content: ReactNode };
@@ -17,7 +18,18 @@ export function Tabs({ tabs, label, param = "tab" }: { tabs: Tab[]; label: strin
   const params = useSearchParams();
   const baseId = useId();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const strip = useRef<HTMLDivElement>(null);
   const selected = tabs.find((tab) => tab.id === params.get(param)) ?? tabs[0];
+  const selectedIndex = selected ? tabs.indexOf(selected) : -1;
+  // On a phone a linked tab (?tab=api-access) may sit past the strip's edge: bring it in view.
+  useEffect(() => {
+    const button = buttons.current[selectedIndex];
+    const box = strip.current;
+    if (!button || !box) return;
+    if (button.offsetLeft < box.scrollLeft || button.offsetLeft + button.offsetWidth > box.scrollLeft + box.clientWidth) {
+      box.scrollLeft = button.offsetLeft - (box.clientWidth - button.offsetWidth) / 2;
+    }
+  }, [selectedIndex]);
   if (!selected) return null;
 
   const select = (tab: Tab) => {
@@ -25,7 +37,7 @@ export function Tabs({ tabs, label, param = "tab" }: { tabs: Tab[]; label: strin
     // The first tab is the default: its URL stays without the parameter.
     if (tab.id === tabs[0]!.id) url.searchParams.delete(param);
     else url.searchParams.set(param, tab.id);
-    window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`);
+    window.history.replaceState(null, "", `${url.pathname}${url.search}${url.hash}`);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -40,7 +52,7 @@ export function Tabs({ tabs, label, param = "tab" }: { tabs: Tab[]; label: strin
 
   return (
     <div className="flex flex-col gap-6">
-      <div className="-mx-1 overflow-x-auto border-b border-border px-1">
+      <div ref={strip} className="relative -mx-1 overflow-x-auto border-b border-border px-1">
         <div role="tablist" aria-label={label} className="flex gap-1" onKeyDown={onKeyDown}>
           {tabs.map((tab, index) => {
             const active = tab === selected;
