@@ -46,7 +46,7 @@ export function OrgNameFields({ idPrefix, values, errors, onChange, deriveSlug =
         label="URL name"
         required
         disabled={disabled}
-        hint={`Your console lives at /orgs/${values.slug || "…"}${deriveSlug ? "." : ". Old links keep working for 30 days after a change."}`}
+        hint={deriveSlug ? `Your console will live at /orgs/${values.slug || "…"}` : "Old links keep working for 30 days after a change."}
         error={errors.slug}
         value={values.slug}
         onChange={(event) => {

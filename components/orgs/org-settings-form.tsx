@@ -32,7 +32,7 @@ export function OrgSettingsForm({ org, canUpdate }: { org: Org; canUpdate: boole
   };
   return (
     <form
-      className="flex max-w-md flex-col gap-4"
+      className="flex max-w-xl flex-col gap-4"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
