@@ -114,7 +114,7 @@ export function DangerZone({ slug, userId, isOwner }: Props) {
                   offer.mutate();
                 }}
               >
-                <Input aria-label="New owner's email" placeholder="member@example.com" className="sm:w-56" value={transferEmail} onChange={(event) => setTransferEmail(event.target.value)} required />
+                <Input aria-label="New owner's email" placeholder="member@example.com" className="min-w-0 flex-1 sm:w-56 sm:flex-none" value={transferEmail} onChange={(event) => setTransferEmail(event.target.value)} required />
                 <Button type="submit" variant="outline">
                   Offer ownership
                 </Button>
