@@ -101,6 +101,7 @@ describeWith(["postgres"], "audit log", () => {
     const params = { slug: org.slug };
     await getDb().auditEvent.create({ data: { orgId: org.id, actorId: owner.user.id, action: "member.role_changed", targetType: "user", targetId: admin.user.id, metadata: { from: "member", to: "admin" } } });
     await getDb().auditEvent.create({ data: { orgId: org.id, actorId: admin.user.id, action: "member.removed", targetType: "user", targetId: "gone-user", metadata: { email: "gone@example.test" } } });
+    await getDb().auditEvent.create({ data: { orgId: org.id, actorId: owner.user.id, action: "org.updated", targetType: "org", targetId: org.id, metadata: {} } });
     // A key reading the export writes an event attributed to the key and its creator.
     const key = await createTestApiKey(org.id, owner.user.id, ["audit:read"], { name: "Nightly SIEM pull" });
     expect((await exportRoute(new Request(`http://localhost:3000/x?format=jsonl&action=nothing.here`, { headers: { authorization: key.authorization } }), { params: Promise.resolve(params) })).status).toBe(200);
@@ -109,6 +110,7 @@ describeWith(["postgres"], "audit log", () => {
     const byAction = Object.fromEntries(all.body.items.map((item: { action: string }) => [item.action, item]));
     expect(byAction["member.role_changed"]).toMatchObject({ actor: { name: "Olive Owner" }, target: { label: "admin member", detail: admin.user.email } });
     expect(byAction["member.removed"]).toMatchObject({ actor: { id: admin.user.id }, target: { label: "gone@example.test" } });
+    expect(byAction["org.updated"]).toMatchObject({ target: { label: org.name, detail: null } });
     expect(byAction["audit.exported"]).toMatchObject({
       actorType: "api_key",
       actor: { id: owner.user.id },
@@ -118,7 +120,7 @@ describeWith(["postgres"], "audit log", () => {
 
     const actions = async (query: string) => (await call(listRoute, "GET", `/x?${query}`, { cookie: owner.cookie, params })).body.items.map((item: { action: string }) => item.action).sort();
     expect(await actions(`actor=${encodeURIComponent(admin.user.email.toUpperCase())}`)).toEqual(["member.removed"]);
-    expect(await actions("actor=olive")).toEqual(["audit.exported", "member.role_changed"]);
+    expect(await actions("actor=olive")).toEqual(["audit.exported", "member.role_changed", "org.updated"]);
     expect(await actions("target=admin%20member")).toEqual(["member.role_changed"]);
     expect(await actions("target=gone-user")).toEqual(["member.removed"]);
     expect(await actions("actor=nobody-at-all")).toEqual([]);

@@ -95,9 +95,10 @@ export async function listAuditEvents(orgId: string, options: ResolvedAuditFilte
     if (row.targetId && row.targetType === "api_key") keyIds.add(row.targetId);
     if (row.targetId && row.targetType === "secret") secretIds.add(row.targetId);
   }
-  const [keys, secrets] = await Promise.all([
+  const [keys, secrets, org] = await Promise.all([
     getDb().apiKey.findMany({ where: { orgId, id: { in: [...keyIds] } }, select: { id: true, name: true, prefix: true, createdById: true } }),
     getDb().secret.findMany({ where: { orgId, id: { in: [...secretIds] } }, select: { id: true, key: true } }),
+    page.some((row) => row.targetType === "org") ? getDb().organization.findUnique({ where: { id: orgId }, select: { name: true } }) : null,
   ]);
   for (const key of keys) if (key.createdById) userIds.add(key.createdById);
   const users = await getDb().user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, email: true } });
@@ -120,6 +121,8 @@ export async function listAuditEvents(orgId: string, options: ResolvedAuditFilte
       const key = secretById.get(row.targetId) ?? (typeof metadata.key === "string" ? metadata.key : null);
       if (key) return { label: key, detail: null };
     }
+    // The org itself (org.created, settings changes): its name today, not its id.
+    if (row.targetType === "org" && row.targetId === orgId && org) return { label: org.name, detail: null };
     // Deleted objects and other kinds: the name the event recorded, if any.
     for (const field of ["name", "email", "domain", "key"]) if (typeof metadata[field] === "string") return { label: metadata[field] as string, detail: null };
     return null;
