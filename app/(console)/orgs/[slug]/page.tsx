@@ -113,7 +113,7 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Org</h1>
         <p className="text-sm text-muted-foreground">
-          Settings of {org.name}. You are {/^[aeiou]/.test(access.role) ? "an" : "a"} {access.role} here (<Link className="underline underline-offset-4" href={`/orgs/${org.slug}/roles`}>what each role may do</Link>).
+          Settings of {org.name}. You are {/^[aeiou]/.test(access.role) ? "an" : "a"} {access.role} here (<Link className="underline underline-offset-4" href={`/orgs/${org.slug}/roles`} prefetch={false}>what each role may do</Link>).
         </p>
       </header>
       <Tabs label="Organization settings" tabs={tabs} />
