@@ -52,6 +52,8 @@ test("orgs, members and secrets: field errors, toasts and confirmation dialogs",
   await page.getByLabel("Name", { exact: true }).fill("Feedback Company");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(toast(page, "Settings saved")).toBeVisible();
+  await page.getByRole("tab", { name: "Domains" }).click();
+  await expect(page).toHaveURL(/\?tab=domains$/);
   await page.getByLabel("Domain", { exact: true }).fill("not a domain");
   await page.getByRole("button", { name: "Add domain" }).click();
   await expect(page.locator("#domain-error")).toHaveText("Enter a domain like example.com");

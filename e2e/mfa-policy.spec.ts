@@ -44,7 +44,7 @@ test("the owner sees the requirement and its grace period in the panel; an unenr
   test.setTimeout(120_000);
   const { slug, owner, member } = await orgRequiringMfa(1);
   await eachView(browser, owner.userId, async (page, name) => {
-    await page.goto(`/orgs/${slug}`);
+    await page.goto(`/orgs/${slug}?tab=security`);
     const panel = page.getByRole("form", { name: "Two-factor requirement" });
     await expect(panel.getByLabel("Require two-factor authentication for members")).toBeChecked();
     await expect(panel.getByTestId("mfa-policy-status")).toContainText("keep access until");

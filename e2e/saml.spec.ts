@@ -61,13 +61,14 @@ test("a SCIM-provisioned employee signs in through SAML with MFA asserted, lands
   const adminContext = await browser.newContext({ baseURL: appOrigin });
   await signInContext(adminContext, admin.userId, "e2e-admin");
   const page = await adminContext.newPage();
-  await page.goto(`/orgs/${slug}`);
+  await page.goto(`/orgs/${slug}?tab=sso`);
   await page.locator("#saml-metadata-xml").fill(idp.metadataXml());
   await page.getByRole("button", { name: "Save SAML" }).click();
   await expect(page.getByText("SAML settings saved.")).toBeVisible();
   const sp: Sp = { acsUrl: await page.locator("#saml-sp-acs-url").inputValue(), entityId: await page.locator("#saml-sp-entity-id").inputValue() };
   const connection = await e2eDb().samlConnection.findUniqueOrThrow({ where: { orgId } });
 
+  await page.goto(`/orgs/${slug}?tab=security`);
   const policy = page.getByRole("form", { name: "Two-factor requirement" });
   await policy.getByLabel("Require two-factor authentication for members").check();
   await policy.getByLabel("Grace period (days)").fill("0");
@@ -76,6 +77,7 @@ test("a SCIM-provisioned employee signs in through SAML with MFA asserted, lands
   await policy.getByRole("button", { name: "Save two-factor requirement" }).click();
   await expect(policy.getByTestId("mfa-policy-status")).toContainText("are refused");
 
+  await page.goto(`/orgs/${slug}?tab=provisioning`);
   const scimPanel = page.getByTestId("scim-panel");
   await scimPanel.getByRole("button", { name: "Create SCIM token" }).click();
   const token = (await scimPanel.getByTestId("new-scim-token").textContent())!.trim();

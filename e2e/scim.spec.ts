@@ -9,7 +9,7 @@ test("an owner creates a SCIM token, the IdP provisions a user with it, and the 
   const org = await createOrg(owner, "Scim Co");
   const context = await browserFor(browser, owner);
   const page = await context.newPage();
-  await page.goto(`/orgs/${org.slug}`);
+  await page.goto(`/orgs/${org.slug}?tab=provisioning`);
   const panel = page.getByTestId("scim-panel");
   await expect(panel.getByTestId("scim-endpoint")).toContainText(`/api/scim/v2/${org.slug}`);
   await panel.getByRole("button", { name: "Create SCIM token" }).click();
@@ -37,7 +37,7 @@ test("an owner adds a trusted issuer and removes it through the confirmation dia
   const org = await createOrg(owner, "Issuer Co");
   const context = await browserFor(browser, owner);
   const page = await context.newPage();
-  await page.goto(`/orgs/${org.slug}`);
+  await page.goto(`/orgs/${org.slug}?tab=api-access`);
   const panel = page.getByTestId("trusted-issuers-panel");
   await panel.getByLabel("Issuer URL").fill("https://idp.example.com/");
   await panel.getByLabel("Audience").fill(`https://api.example.com/${org.slug}`);

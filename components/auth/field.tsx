@@ -31,3 +31,8 @@ export function FieldError({ id, message }: { id: string; message?: string | nul
     </p>
   );
 }
+
+/** The account's email address, as sign-in, sign-up and password recovery ask for it. */
+export function EmailField({ value, error, onValueChange }: { value: string; error?: string | null; onValueChange: (value: string) => void }) {
+  return <Field id="email" label="Email" type="email" autoComplete="email" required error={error} value={value} onChange={(event) => onValueChange(event.target.value)} />;
+}

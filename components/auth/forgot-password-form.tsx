@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { apiFetch } from "@/lib/api-client";
 import { ApiErrorAlert } from "./api-error-alert";
-import { Field } from "./field";
+import { AuthHeading } from "./auth-heading";
+import { EmailField } from "./field";
 
 export function ForgotPasswordForm() {
   const [email, setEmail] = useState("");
@@ -25,14 +26,13 @@ export function ForgotPasswordForm() {
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-      <h1 className="text-xl font-semibold tracking-tight">Reset your password</h1>
-      <p className="text-sm text-muted-foreground">Enter your email address and we will send you a link to choose a new password.</p>
-      <Field id="email" label="Email" type="email" autoComplete="email" required
+      <AuthHeading title="Reset your password">Enter your email address and we will send you a link to choose a new password.</AuthHeading>
+      <EmailField
         error={errors.email}
         value={email}
-        onChange={(event) => {
+        onValueChange={(value) => {
           clear("email");
-          setEmail(event.target.value);
+          setEmail(value);
         }}
       />
       {request.isSuccess ? <Alert variant="success">{request.data.message}</Alert> : null}

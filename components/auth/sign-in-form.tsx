@@ -9,7 +9,8 @@ import { apiFetch } from "@/lib/api-client";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { ApiErrorAlert, refusalReason, ssoSignInPath } from "./api-error-alert";
-import { Field } from "./field";
+import { AuthHeading } from "./auth-heading";
+import { EmailField, Field } from "./field";
 import { MfaStepForm } from "./mfa-step-form";
 
 type SignInInput = { email: string; password: string; next?: string };
@@ -50,13 +51,13 @@ export function SignInForm() {
   const unverified = refusalReason(signIn.error) === "email_unverified";
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-      <h1 className="text-xl font-semibold tracking-tight">Sign in</h1>
-      <Field id="email" label="Email" type="email" autoComplete="email" required
+      <AuthHeading title="Sign in" />
+      <EmailField
         error={errors.email}
         value={email}
-        onChange={(event) => {
+        onValueChange={(value) => {
           clear("email");
-          setEmail(event.target.value);
+          setEmail(value);
         }}
       />
       <Field

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
 import { apiFetch } from "@/lib/api-client";
 import { ApiErrorAlert, refusalReason, ssoSignInPath } from "./api-error-alert";
-import { Field } from "./field";
+import { AuthHeading } from "./auth-heading";
+import { EmailField, Field } from "./field";
 import { rememberReturnPath } from "./return-path";
 
 type SignUpInput = { name: string; email: string; password: string };
@@ -35,7 +36,7 @@ export function SignUpForm() {
   if (signUp.isSuccess) {
     return (
       <div className="flex flex-col gap-4">
-        <h1 className="text-xl font-semibold tracking-tight">Check your email</h1>
+        <AuthHeading title="Check your email" />
         <Alert variant="success">{signUp.data.message}</Alert>
         <p className="text-sm text-muted-foreground">The link expires in 24 hours.</p>
       </div>
@@ -47,9 +48,9 @@ export function SignUpForm() {
   };
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-      <h1 className="text-xl font-semibold tracking-tight">Create your account</h1>
+      <AuthHeading title="Create your account" />
       <Field id="name" label="Name" autoComplete="name" required error={errors.name} value={input.name} onChange={set("name")} />
-      <Field id="email" label="Email" type="email" autoComplete="email" required error={errors.email} value={input.email} onChange={set("email")} />
+      <EmailField error={errors.email} value={input.email} onValueChange={(value) => set("email")({ target: { value } })} />
       <Field
         id="password"
         label="Password"

@@ -36,7 +36,7 @@ export function SsoSignInButton({ providerId, label, callbackUrl = "/", autoStar
   return (
     <div className="flex flex-col gap-3">
       {error && <Alert variant="error">{error}</Alert>}
-      <Button type="button" onClick={() => void start()} disabled={pending}>
+      <Button type="button" variant="outline" onClick={() => void start()} disabled={pending}>
         {pending ? "Redirecting…" : label}
       </Button>
     </div>

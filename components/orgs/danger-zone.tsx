@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -88,7 +88,7 @@ export function DangerZone({ slug, userId, isOwner }: Props) {
   const pending = transfer.data?.pending;
 
   return (
-    <div id="ownership" className="flex flex-col gap-6">
+    <div id="ownership" className="flex flex-col gap-4">
       {error && <Alert variant="error">{error.message}</Alert>}
       {pending?.toUserId === userId && (
         <Alert>
@@ -98,47 +98,55 @@ export function DangerZone({ slug, userId, isOwner }: Props) {
           </Button>
         </Alert>
       )}
-      {isOwner && (
-        <section className="flex flex-col gap-2">
-          <h3 className="text-sm font-medium">Transfer ownership</h3>
-          {pending ? (
-            <p className="text-sm text-muted-foreground">
-              An offer is waiting for acceptance until {new Date(pending.expiresAt).toLocaleDateString()}.{" "}
-              <Button size="sm" variant="ghost" onClick={() => cancel.mutate()}>
+      {/* One row per action, what it does on the left and its button on the right (GitHub's danger zone). */}
+      <div className="divide-y divide-border">
+        {isOwner && (
+          <DangerRow title="Transfer ownership" description={pending ? `An offer is waiting for acceptance until ${new Date(pending.expiresAt).toLocaleDateString()}.` : "Offer this organization to another member. They become its owner once they accept."}>
+            {pending ? (
+              <Button size="sm" variant="outline" onClick={() => cancel.mutate()}>
                 Cancel offer
               </Button>
-            </p>
-          ) : (
-            <form
-              className="flex gap-2"
-              onSubmit={(event) => {
-                event.preventDefault();
-                offer.mutate();
-              }}
-            >
-              <Input aria-label="New owner's email" placeholder="member@example.com" value={transferEmail} onChange={(event) => setTransferEmail(event.target.value)} required />
-              <Button type="submit" variant="outline">
-                Offer ownership
-              </Button>
-            </form>
-          )}
-        </section>
-      )}
-      <section className="flex flex-col gap-2">
-        <h3 className="text-sm font-medium">Leave this organization</h3>
-        <Button variant="outline" className="self-start" onClick={() => void confirmLeave()}>
-          Leave organization
-        </Button>
-      </section>
-      {isOwner && (
-        <section className="flex flex-col gap-2">
-          <h3 className="text-sm font-medium text-destructive">Delete this organization</h3>
-          <p className="text-sm text-muted-foreground">Everything in it is deleted for good after 30 days. You will be asked to type its URL name.</p>
-          <Button variant="destructive" className="self-start" disabled={remove.isPending} onClick={() => void confirmDelete()}>
-            Delete organization
+            ) : (
+              <form
+                className="flex w-full gap-2 sm:w-auto"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  offer.mutate();
+                }}
+              >
+                <Input aria-label="New owner's email" placeholder="member@example.com" className="min-w-0 flex-1 sm:w-56 sm:flex-none" value={transferEmail} onChange={(event) => setTransferEmail(event.target.value)} required />
+                <Button type="submit" variant="outline">
+                  Offer ownership
+                </Button>
+              </form>
+            )}
+          </DangerRow>
+        )}
+        <DangerRow title="Leave this organization" description="You lose access at once; an admin has to invite you again to come back.">
+          <Button variant="outline" onClick={() => void confirmLeave()}>
+            Leave organization
           </Button>
-        </section>
-      )}
+        </DangerRow>
+        {isOwner && (
+          <DangerRow title="Delete this organization" description="Everything in it is deleted for good after 30 days. You will be asked to type its URL name.">
+            <Button variant="destructive" disabled={remove.isPending} onClick={() => void confirmDelete()}>
+              Delete organization
+            </Button>
+          </DangerRow>
+        )}
+      </div>
     </div>
+  );
+}
+
+function DangerRow({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  return (
+    <section className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:justify-between sm:gap-6">
+      <div className="flex min-w-0 flex-col gap-1">
+        <h3 className="text-sm font-medium">{title}</h3>
+        <p className="text-sm text-muted-foreground">{description}</p>
+      </div>
+      <div className="flex shrink-0">{children}</div>
+    </section>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiErrorAlert } from "@/components/auth/api-error-alert";
 import { Field } from "@/components/auth/field";
+import { OrgNameFields } from "@/components/orgs/org-name-fields";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import { useFieldErrors } from "@/components/ui/use-field-errors";
@@ -31,22 +32,22 @@ export function OrgSettingsForm({ org, canUpdate }: { org: Org; canUpdate: boole
   };
   return (
     <form
-      className="flex max-w-md flex-col gap-4"
+      className="flex max-w-xl flex-col gap-4"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate();
       }}
     >
-      <Field id="settings-name" label="Name" disabled={!canUpdate} error={errors.name} value={values.name} onChange={(event) => set("name", event.target.value)} />
-      <Field
-        id="settings-slug"
-        label="URL name"
+      <OrgNameFields
+        idPrefix="settings"
         disabled={!canUpdate}
-        hint="Old links keep working for 30 days after a change."
-        error={errors.slug}
-        value={values.slug}
-        onChange={(event) => set("slug", event.target.value)}
+        values={values}
+        errors={errors}
+        onChange={(next, changed) => {
+          changed.forEach(clear);
+          setValues((current) => ({ ...current, ...next }));
+        }}
       />
       <Field
         id="settings-retention"

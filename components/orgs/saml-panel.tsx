@@ -6,6 +6,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { apiFetch, type ApiError } from "@/lib/api-client";
@@ -23,21 +25,12 @@ type SamlView = {
 };
 
 function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="flex flex-col gap-1">
       <Label htmlFor={id}>{label}</Label>
       <div className="flex gap-2">
         <Input id={id} readOnly value={value} className="font-mono text-xs" />
-        <Button
-          type="button"
-          variant="outline"
-          size="sm"
-          aria-label={`Copy ${label}`}
-          onClick={() => void navigator.clipboard?.writeText(value).then(() => setCopied(true), () => setCopied(false))}
-        >
-          {copied ? "Copied" : "Copy"}
-        </Button>
+        <CopyButton value={value} label={`Copy ${label}`} />
       </div>
     </div>
   );
@@ -45,6 +38,7 @@ function CopyField({ id, label, value }: { id: string; label: string; value: str
 
 export function SamlPanel({ slug }: { slug: string }) {
   const queryClient = useQueryClient();
+  const confirm = useConfirm();
   const saml = useQuery({ queryKey: orgKeys.saml(slug), queryFn: () => apiFetch<{ saml: SamlView | null }>(`/api/v1/orgs/${slug}/sso/saml`) });
   const saved = saml.data?.saml ?? null;
   const [form, setForm] = useState({ metadataXml: "", metadataUrl: "", requireEncryptedAssertions: false, allowUnverifiedDomains: false, enforceForDomains: false, enabled: true });
@@ -70,6 +64,14 @@ export function SamlPanel({ slug }: { slug: string }) {
     },
   });
   const remove = useMutation<unknown, ApiError>({ mutationFn: () => apiFetch(`/api/v1/orgs/${slug}/sso/saml`, { method: "DELETE" }), onSuccess: refresh });
+  const removeConfirmed = async () => {
+    const confirmed = await confirm({
+      title: "Remove SAML?",
+      description: "Members stop signing in through your SAML identity provider, and everyone who signed in through it is signed out.",
+      confirmLabel: "Remove SAML",
+    });
+    if (confirmed) remove.mutate();
+  };
   const check = (name: "requireEncryptedAssertions" | "allowUnverifiedDomains" | "enforceForDomains" | "enabled", label: string) => (
     <label className="flex items-center gap-2 text-sm">
       <input type="checkbox" checked={form[name]} onChange={(event) => setForm({ ...form, [name]: event.target.checked })} />
@@ -128,7 +130,7 @@ export function SamlPanel({ slug }: { slug: string }) {
             Save SAML
           </Button>
           {saved && (
-            <Button type="button" variant="ghost" onClick={() => remove.mutate()}>
+            <Button type="button" variant="ghost" onClick={() => void removeConfirmed()}>
               Remove SAML
             </Button>
           )}

@@ -1,32 +1,71 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { ApiErrorAlert } from "@/components/auth/api-error-alert";
-import { Dialog } from "@/components/ui/dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DataTable, Truncate, type Column } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ApiError } from "@/lib/api-client";
 import { deleteScimDirectoryRequest, fetchScimOverview, issueScimTokenRequest, linkScimGroupRequest, scimKeys, type ScimOverview } from "@/lib/scim/queries";
 
 const LINKABLE = ["admin", "billing", "member"] as const;
+type ScimGroup = ScimOverview["groups"][number];
 
 /** SCIM provisioning: endpoint, token (shown once), last sync, pushed groups linked to roles, recent events. */
 export function ScimPanel({ slug }: { slug: string }) {
   const queryClient = useQueryClient();
   const overview = useQuery({ queryKey: scimKeys.overview(slug), queryFn: () => fetchScimOverview(slug) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: scimKeys.overview(slug) });
-  const [copied, setCopied] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const issue = useMutation<{ token: string }, ApiError>({ mutationFn: () => issueScimTokenRequest(slug), onSuccess: () => (setCopied(false), void refresh()) });
-  const disconnect = useMutation<unknown, ApiError>({ mutationFn: () => deleteScimDirectoryRequest(slug), onSuccess: () => (setConfirming(false), issue.reset(), void refresh()) });
-  const link = useMutation<unknown, ApiError, { groupId: string; role: ScimOverview["groups"][number]["role"] }>({
+  const confirm = useConfirm();
+  const issue = useMutation<{ token: string }, ApiError>({ mutationFn: () => issueScimTokenRequest(slug), onSuccess: () => void refresh() });
+  const disconnect = useMutation<unknown, ApiError>({ mutationFn: () => deleteScimDirectoryRequest(slug), onSuccess: () => (issue.reset(), void refresh()) });
+  const link = useMutation<unknown, ApiError, { groupId: string; role: ScimGroup["role"] }>({
     mutationFn: ({ groupId, role }) => linkScimGroupRequest(slug, groupId, role),
     onSuccess: refresh,
   });
   const data = overview.data;
   const directory = data?.directory;
+  const disconnectConfirmed = async () => {
+    const confirmed = await confirm({
+      title: "Disconnect SCIM?",
+      description: "The token stops working at once. Provisioned members and groups stay as they are.",
+      confirmLabel: "Disconnect",
+    });
+    if (confirmed) disconnect.mutate();
+  };
+  // Rotating ends the current token at once: the IdP fails until it has the new one.
+  const issueConfirmed = async () => {
+    if (directory && !(await confirm({ title: "Rotate the SCIM token?", description: "The current token stops working at once. Paste the new one into your identity provider.", confirmLabel: "Rotate token" }))) return;
+    issue.mutate();
+  };
+  const groupColumns: Column<ScimGroup>[] = [
+    { id: "group", header: "Group", cell: (group) => <Truncate text={group.displayName} /> },
+    { id: "members", header: "Members", width: "7rem", align: "right", cell: (group) => group.members },
+    {
+      id: "role",
+      header: "Role",
+      width: "11rem",
+      cell: (group) => (
+        <select
+          aria-label={`Role of group ${group.displayName}`}
+          className="h-8 w-full rounded-md border border-border bg-background px-2"
+          value={group.role ?? ""}
+          disabled={link.isPending}
+          onChange={(event) => link.mutate({ groupId: group.id, role: (event.target.value || null) as ScimGroup["role"] })}
+        >
+          <option value="">Not linked</option>
+          {LINKABLE.map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+  ];
 
   return (
     <div className="flex flex-col gap-6" data-testid="scim-panel">
@@ -58,76 +97,33 @@ export function ScimPanel({ slug }: { slug: string }) {
             <code data-testid="new-scim-token" className="break-all rounded bg-muted px-2 py-1 text-foreground">
               {issue.data.token}
             </code>
-            <Button size="sm" variant="outline" type="button" onClick={() => void navigator.clipboard?.writeText(issue.data.token).then(() => setCopied(true), () => setCopied(false))}>
-              {copied ? "Copied" : "Copy"}
-            </Button>
+            <CopyButton value={issue.data.token} label="Copy SCIM token" />
           </div>
         </Alert>
       )}
       <div className="flex flex-wrap gap-2">
-        <Button type="button" onClick={() => issue.mutate()} disabled={issue.isPending}>
+        <Button type="button" onClick={() => void issueConfirmed()} disabled={issue.isPending}>
           {directory ? "Rotate token" : "Create SCIM token"}
         </Button>
         {directory && (
-          <Button type="button" variant="ghost" onClick={() => setConfirming(true)}>
+          <Button type="button" variant="ghost" onClick={() => void disconnectConfirmed()}>
             Disconnect
           </Button>
         )}
       </div>
-      {confirming && (
-        <Dialog title="Disconnect SCIM?" onClose={() => setConfirming(false)}>
-          <p className="text-sm text-muted-foreground">The token stops working at once. Provisioned members and groups stay as they are.</p>
-          <div className="mt-4 flex justify-end gap-2">
-            <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-              Cancel
-            </Button>
-            <Button type="button" variant="destructive" onClick={() => disconnect.mutate()} disabled={disconnect.isPending}>
-              Disconnect
-            </Button>
-          </div>
-        </Dialog>
-      )}
 
       <section className="flex flex-col gap-2">
         <h3 className="text-sm font-medium">Groups and roles</h3>
         <p className="text-sm text-muted-foreground">Members of a linked group get its role; in several linked groups, the highest wins (admin, then billing, then member). Owners are never changed.</p>
-        {data && data.groups.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No groups pushed yet.</p>
-        ) : (
-          <table className="w-full text-sm">
-            <thead className="text-left text-muted-foreground">
-              <tr>
-                <th className="py-1 font-normal">Group</th>
-                <th className="py-1 font-normal">Members</th>
-                <th className="py-1 font-normal">Role</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data?.groups.map((group) => (
-                <tr key={group.id} className="border-t border-border">
-                  <td className="py-2">{group.displayName}</td>
-                  <td className="py-2">{group.members}</td>
-                  <td className="py-2">
-                    <select
-                      aria-label={`Role of group ${group.displayName}`}
-                      className="h-8 rounded-md border border-border bg-background px-2"
-                      value={group.role ?? ""}
-                      disabled={link.isPending}
-                      onChange={(event) => link.mutate({ groupId: group.id, role: (event.target.value || null) as ScimOverview["groups"][number]["role"] })}
-                    >
-                      <option value="">Not linked</option>
-                      {LINKABLE.map((role) => (
-                        <option key={role} value={role}>
-                          {role}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          label="Groups pushed by your identity provider"
+          columns={groupColumns}
+          rows={data?.groups}
+          rowKey={(group) => group.id}
+          loading={overview.isPending}
+          empty="No groups pushed yet."
+          minWidth="28rem"
+        />
       </section>
 
       <section className="flex flex-col gap-2">

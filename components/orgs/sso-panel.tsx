@@ -61,7 +61,7 @@ export function SsoPanel({ slug }: { slug: string }) {
   if (sso.isPending) return <SkeletonRows rows={3} label="Loading single sign-on" />;
   return (
     <form
-      className="flex max-w-lg flex-col gap-4"
+      className="flex max-w-xl flex-col gap-4"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

@@ -13,7 +13,8 @@ export function useFieldErrors(error: unknown, rename: Record<string, string> = 
   const cleared = edited.error === error ? edited.fields : [];
   const errors = Object.fromEntries(Object.entries(fieldErrors(error, rename)).filter(([field]) => !cleared.includes(field)));
   const clear = (field: string) => {
-    if (errors[field] !== undefined) setEdited({ error, fields: [...cleared, field] });
+    // Functional: one edit may clear two fields (a name that also fills the URL name).
+    if (errors[field] !== undefined) setEdited((current) => ({ error, fields: [...(current.error === error ? current.fields : []), field] }));
   };
   return { errors, clear };
 }

@@ -7,7 +7,8 @@ import { browserFor, createAccount, createOrg, uniqueEmail, type Account } from 
 import { createSignedInUser, e2eDb, signInContext } from "./db";
 import { standInCredentials } from "./provider-stand-ins";
 
-export type ConsolePageView = { name: string; path: string; as: "owner" | "member" | "anonymous" };
+/** `outsideFrame`: a signed-in page drawn without the console frame (onboarding). */
+export type ConsolePageView = { name: string; path: string; as: "owner" | "member" | "anonymous"; outsideFrame?: true };
 
 export type SeededConsole = { owner: Account; memberUserId: string; org: { id: string; slug: string; name: string }; pages: ConsolePageView[] };
 
@@ -37,6 +38,11 @@ export async function seedConsole(baseURL: string): Promise<SeededConsole> {
 
   const orgPages: [string, string][] = [
     ["org", ""],
+    ["org-domains", "?tab=domains"],
+    ["org-security", "?tab=security"],
+    ["org-sso", "?tab=sso"],
+    ["org-provisioning", "?tab=provisioning"],
+    ["org-api-access", "?tab=api-access"],
     ["members", "/members"],
     ["roles", "/roles"],
     ["secrets", "/secrets"],
@@ -57,6 +63,9 @@ export async function seedConsole(baseURL: string): Promise<SeededConsole> {
     { name: "not-found", path: `/orgs/${org.slug}/integrations/no-such-connection`, as: "owner" },
     { name: "sign-in", path: "/sign-in", as: "anonymous" },
     { name: "sign-up", path: "/sign-up", as: "anonymous" },
+    { name: "magic-link", path: "/magic-link", as: "anonymous" },
+    { name: "forgot-password", path: "/forgot-password", as: "anonymous" },
+    { name: "onboarding", path: "/onboarding", as: "owner", outsideFrame: true },
   ];
   return { owner, memberUserId: member.userId, org, pages };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AuthHeading } from "@/components/auth/auth-heading";
 import { OtherSignInMethods } from "@/components/auth/other-sign-in-methods";
 import { safeRedirectPath } from "@/lib/auth/redirect";
 
@@ -9,10 +10,7 @@ export default async function MagicLinkPage({ searchParams }: { searchParams: Pr
   const raw = (await searchParams).callbackUrl;
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-col gap-1">
-        <h1 className="text-xl font-semibold">Sign in without a password</h1>
-        <p className="text-sm text-muted-foreground">We email you a link that signs you in, and creates your account if you are new.</p>
-      </div>
+      <AuthHeading title="Sign in without a password">We email you a link that signs you in, and creates your account if you are new.</AuthHeading>
       <OtherSignInMethods callbackUrl={safeRedirectPath(typeof raw === "string" ? raw : null)} standalone />
     </div>
   );

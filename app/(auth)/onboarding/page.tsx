@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { AuthHeading } from "@/components/auth/auth-heading";
 import { OnboardingForm } from "@/components/auth/onboarding-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { sameOriginPath } from "@/lib/auth/next-auth/callback-url";
@@ -14,12 +15,9 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
   if (!user) redirect(`/sign-in?${new URLSearchParams({ callbackUrl: "/onboarding" })}`);
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-col gap-1">
-        <h1 className="text-xl font-semibold">Welcome to Bastion</h1>
-        <p className="text-sm text-muted-foreground">
-          You are signed in as <span data-testid="signed-in-email">{user.email}</span>. What should others call you?
-        </p>
-      </div>
+      <AuthHeading title="Welcome to Bastion">
+        You are signed in as <span data-testid="signed-in-email">{user.email}</span>. What should others call you?
+      </AuthHeading>
       <OnboardingForm initialName={user.name ?? ""} next={next} />
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { OperationCard } from "@/components/api-reference/operation-card";
-import type { Schema } from "@/components/api-reference/schema-view";
+import { SchemaView, type Schema } from "@/components/api-reference/schema-view";
 import { Input } from "@/components/ui/input";
 import { requirePageUser } from "@/lib/orgs/console-access";
 import { openApiDocument } from "@/lib/openapi/document";
@@ -101,6 +101,17 @@ export default async function ApiReferencePage({ searchParams }: { searchParams:
           ))}
         </section>
       ))}
+      <section id="schemas" aria-labelledby="schemas-title" className="flex scroll-mt-20 flex-col gap-3">
+        <h2 id="schemas-title" className="text-lg font-semibold tracking-tight">
+          Shared schemas
+        </h2>
+        {Object.entries(schemas).map(([name, schema]) => (
+          <article key={name} id={`schema-${name}`} data-testid="shared-schema" className="flex scroll-mt-20 flex-col gap-3 rounded-xl border border-border bg-background p-4 shadow-xs sm:px-5">
+            <h3 className="font-mono text-sm font-medium">{name}</h3>
+            <SchemaView schema={schema} resolve={resolve} />
+          </article>
+        ))}
+      </section>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { DangerZone } from "@/components/orgs/danger-zone";
 import { DomainsPanel } from "@/components/orgs/domains-panel";
 import { MfaPolicyPanel } from "@/components/orgs/mfa-policy-panel";
@@ -9,6 +10,7 @@ import { ScimPanel } from "@/components/orgs/scim-panel";
 import { SsoPanel } from "@/components/orgs/sso-panel";
 import { TrustedIssuersPanel } from "@/components/orgs/trusted-issuers-panel";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Tabs, type Tab } from "@/components/ui/tabs";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { getDb } from "@/lib/db";
 import { requirePageAccess } from "@/lib/orgs/console-access";
@@ -16,120 +18,115 @@ import { usageByDay } from "@/lib/usage/usage";
 
 export const metadata = { title: "Organization" };
 
+function Section({ title, description, danger, children }: { title: string; description?: string; danger?: boolean; children: ReactNode }) {
+  return (
+    <Card className={danger ? "mt-6 border-destructive/40" : undefined}>
+      <CardHeader>
+        <CardTitle className={danger ? "text-destructive" : undefined}>{title}</CardTitle>
+        {description ? <CardDescription>{description}</CardDescription> : null}
+      </CardHeader>
+      <CardContent>{children}</CardContent>
+    </Card>
+  );
+}
+
+// One tab per concern, as GitHub's org settings and Vercel's team settings do: the page
+// was one long scroll of nine cards. `?tab=sso` opens a tab directly. An org "require
+// MFA" policy is the "security" tab, which every member may read.
 export default async function OrgPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await requirePageAccess("orgs/[slug]", { slug });
   const org = await getDb().organization.findUniqueOrThrow({ where: { id: access.org.id }, select: { name: true, slug: true, auditRetentionDays: true } });
   const can = (permission: string) => access.permissions.includes(permission as never);
   const usage = await usageByDay(access.org.id, 30);
+
+  const tabs: Tab[] = [
+    {
+      id: "general",
+      label: "General",
+      content: (
+        <>
+          <Section title="General" description="The name members see and the URL name in every console link.">
+            <OrgSettingsForm org={org} canUpdate={can("org:update")} />
+          </Section>
+          <Section title="API usage" description="Requests made with this organization's API keys, per day (UTC).">
+            <UsageChart days={usage.days} total={usage.total} />
+          </Section>
+          {/* Set apart at the bottom: every action in it is hard to undo. */}
+          <Section title="Danger zone" description="Ownership, leaving and deletion. These are hard to undo." danger>
+            <DangerZone slug={org.slug} userId={access.user.id} isOwner={access.role === "owner"} />
+          </Section>
+        </>
+      ),
+    },
+    {
+      id: "domains",
+      label: "Domains",
+      content: (
+        <Section title="Domains" description="Email domains your organization owns, proven by a DNS record.">
+          <DomainsPanel slug={org.slug} canUpdate={can("org:update")} />
+        </Section>
+      ),
+    },
+    {
+      id: "security",
+      label: "Security",
+      content: (
+        <Section title="Two-factor authentication" description="Require members to sign in with a second factor.">
+          <MfaPolicyPanel slug={org.slug} canUpdate={can("org:update")} />
+        </Section>
+      ),
+    },
+  ];
+  if (can("sso:manage")) {
+    tabs.push(
+      {
+        id: "sso",
+        label: "Single sign-on",
+        content: (
+          <>
+            <Section title="OpenID Connect" description="Let members sign in through your own OpenID Connect identity provider.">
+              <SsoPanel slug={org.slug} />
+            </Section>
+            <Section title="SAML" description="Let members sign in through your SAML 2.0 identity provider.">
+              <SamlPanel slug={org.slug} />
+            </Section>
+            <Section title="Just-in-time membership" description="What signing in through your identity provider (OIDC or SAML) does to membership.">
+              <SsoJitPanel slug={org.slug} />
+            </Section>
+          </>
+        ),
+      },
+      {
+        id: "provisioning",
+        label: "Provisioning",
+        content: (
+          <Section title="SCIM provisioning" description="Let your identity provider create, update and deprovision members and push groups (SCIM 2.0).">
+            <ScimPanel slug={org.slug} />
+          </Section>
+        ),
+      },
+      {
+        id: "api-access",
+        label: "API access",
+        content: (
+          <Section title="Trusted token issuers" description="Accept machine-to-machine JWTs from your identity provider on the API, like API keys.">
+            <TrustedIssuersPanel slug={org.slug} />
+          </Section>
+        ),
+      },
+    );
+  }
+
   return (
     <div className="flex flex-col gap-6">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Org</h1>
         <p className="text-sm text-muted-foreground">
-          Settings of {org.name}. You are {/^[aeiou]/.test(access.role) ? "an" : "a"} {access.role} here (<Link className="underline" href={`/orgs/${org.slug}/roles`}>what each role may do</Link>).
+          Settings of {org.name}. You are {/^[aeiou]/.test(access.role) ? "an" : "a"} {access.role} here (<Link className="underline underline-offset-4" href={`/orgs/${org.slug}/roles`} prefetch={false}>what each role may do</Link>).
         </p>
       </header>
-      <Card>
-        <CardHeader>
-          <CardTitle>General</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <OrgSettingsForm org={org} canUpdate={can("org:update")} />
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>API usage</CardTitle>
-          <CardDescription>Requests made with this organization&apos;s API keys, per day (UTC).</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <UsageChart days={usage.days} total={usage.total} />
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>Domains</CardTitle>
-          <CardDescription>Email domains your organization owns, proven by a DNS record.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <DomainsPanel slug={org.slug} canUpdate={can("org:update")} />
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>Two-factor authentication</CardTitle>
-          <CardDescription>Require members to sign in with a second factor.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <MfaPolicyPanel slug={org.slug} canUpdate={can("org:update")} />
-        </CardContent>
-      </Card>
-      {can("sso:manage") && (
-        <Card>
-          <CardHeader>
-            <CardTitle>Single sign-on</CardTitle>
-            <CardDescription>Let members sign in through your own OpenID Connect identity provider.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <SsoPanel slug={org.slug} />
-          </CardContent>
-        </Card>
-      )}
-      {can("sso:manage") && (
-        <Card>
-          <CardHeader>
-            <CardTitle>SAML single sign-on</CardTitle>
-            <CardDescription>Let members sign in through your SAML 2.0 identity provider.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <SamlPanel slug={org.slug} />
-          </CardContent>
-        </Card>
-      )}
-      {can("sso:manage") && (
-        <Card>
-          <CardHeader>
-            <CardTitle>Just-in-time membership</CardTitle>
-            <CardDescription>What signing in through your identity provider (OIDC or SAML) does to membership.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <SsoJitPanel slug={org.slug} />
-          </CardContent>
-        </Card>
-      )}
-      {can("sso:manage") && (
-        <>
-          <Card>
-            <CardHeader>
-              <CardTitle>SCIM provisioning</CardTitle>
-              <CardDescription>Let your identity provider create, update and deprovision members and push groups (SCIM 2.0).</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <ScimPanel slug={org.slug} />
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Trusted token issuers</CardTitle>
-              <CardDescription>Accept machine-to-machine JWTs from your identity provider on the API, like API keys.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <TrustedIssuersPanel slug={org.slug} />
-            </CardContent>
-          </Card>
-        </>
-      )}
-      {/* Set apart at the bottom: every action in it is hard to undo. */}
-      <Card className="border-destructive/40">
-        <CardHeader>
-          <CardTitle className="text-destructive">Danger zone</CardTitle>
-          <CardDescription>Ownership, leaving and deletion. These are hard to undo.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <DangerZone slug={org.slug} userId={access.user.id} isOwner={access.role === "owner"} />
-        </CardContent>
-      </Card>
+      <Tabs label="Organization settings" tabs={tabs} />
     </div>
   );
 }

@@ -11,7 +11,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ slug:
     <div className="flex flex-col gap-6">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Activity</h1>
-        <p className="text-sm text-muted-foreground">Events from {access.org.name}&apos;s connected tools and from Bastion itself, newest first.</p>
+        <p className="text-sm text-muted-foreground">Events from the tools connected to {access.org.name} and from Bastion itself, newest first.</p>
       </header>
       <Card>
         <CardContent className="pt-6">
