@@ -12,6 +12,7 @@ import type { AuthContext } from "../auth-context";
 import { isLocked, recordFailedMfaCode } from "../lockout";
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "./recovery-codes";
 import { matchTotp, newTotpSecret, totpUri } from "./totp";
+import { readTotpSecret, sealTotpSecret } from "./totp-secret";
 
 /** A password-less account may change its factors this long after signing in. */
 export const REAUTH_WINDOW_MS = 10 * 60 * 1000;
@@ -45,7 +46,8 @@ export async function startTotpEnrollment(actor: AccountActor, password: string 
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, totpEnabledAt: true } });
   if (user.totpEnabledAt) throw new Conflict("An authenticator app is already set up; remove it first");
   const secret = newTotpSecret();
-  await getDb().user.update({ where: { id: actor.userId }, data: { totpSecret: secret, totpLastStep: null } });
+  const totpSecretEncrypted = await sealTotpSecret(actor.userId, secret);
+  await getDb().user.update({ where: { id: actor.userId }, data: { totpSecret: null, totpSecretEncrypted, totpLastStep: null } });
   return { secret, uri: totpUri(secret, user.email) };
 }
 
@@ -54,10 +56,11 @@ export async function startTotpEnrollment(actor: AccountActor, password: string 
  * issues recovery codes when the account has none, returned once for display.
  */
 export async function confirmTotpEnrollment(actor: AccountActor, code: string, now = new Date()): Promise<{ recoveryCodes: string[] | null }> {
-  const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, totpSecret: true, totpSecretEncrypted: true, totpEnabledAt: true } });
   if (user.totpEnabledAt) throw new Conflict("An authenticator app is already set up");
-  if (!user.totpSecret) throw new Invalid("Start setting up the authenticator app first");
-  const step = matchTotp(user.totpSecret, code.trim(), now, null);
+  const secret = await readTotpSecret(user);
+  if (!secret) throw new Invalid("Start setting up the authenticator app first");
+  const step = matchTotp(secret, code.trim(), now, null);
   if (step === null) throw new Invalid("That code is not right; check the time on your device and try again", [{ path: "code", message: "Incorrect code", in: "body" }]);
   return getDb().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { totpEnabledAt: now, totpLastStep: step } });
@@ -71,7 +74,7 @@ export async function confirmTotpEnrollment(actor: AccountActor, code: string, n
 export async function disableTotp(actor: AccountActor, password: string | undefined): Promise<void> {
   await assertReauthenticated(actor, password);
   await getDb().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
+    await tx.user.update({ where: { id: actor.userId }, data: { totpSecret: null, totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null } });
     // Without a factor the recovery codes would bypass nothing; drop them so new ones come with the next factor.
     await tx.mfaRecoveryCode.deleteMany({ where: { userId: actor.userId } });
     await recordAudit(tx, { action: "account.mfa.totp_disabled", targetType: "user", targetId: actor.userId, ...auditFields(actor) });
@@ -107,13 +110,14 @@ export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" } 
 export async function verifySecondFactor(userId: string, code: string, ctx: AuthContext, now = new Date()): Promise<SecondFactorResult> {
   const user = await getDb().user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, email: true, name: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true, lockedUntil: true },
+    select: { id: true, email: true, name: true, totpSecret: true, totpSecretEncrypted: true, totpEnabledAt: true, totpLastStep: true, lockedUntil: true },
   });
   if (isLocked(user, now)) return { ok: false, reason: "account_locked" };
   const trimmed = code.trim();
   let method: "totp" | "recovery_code" | null = null;
-  if (user.totpEnabledAt && user.totpSecret) {
-    const step = matchTotp(user.totpSecret, trimmed, now, user.totpLastStep);
+  const secret = user.totpEnabledAt ? await readTotpSecret(user) : null;
+  if (secret) {
+    const step = matchTotp(secret, trimmed, now, user.totpLastStep);
     if (step !== null) {
       // Conditional update: two requests racing with the same code cannot both win.
       const claimed = await getDb().user.updateMany({
