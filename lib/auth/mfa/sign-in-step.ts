@@ -5,6 +5,8 @@ import { recordAudit } from "../../audit/record";
 import { getDb, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import { auditMeta, type AuthContext } from "../auth-context";
+import { enforceLimits } from "../enforce-limits";
+import { AUTH_LIMITS } from "../limits";
 import { accountLocked } from "../refusals";
 import { readSessionCookie } from "../session-cookie";
 import { revokeSessionByToken, type SessionMethod } from "../sessions";
@@ -61,6 +63,7 @@ export async function completeSecondFactor(input: { mfaTicket: string; code: str
   if (!pending) throw mfaTicketExpired();
   const user = await getDb().user.findUnique({ where: { id: pending.userId }, select: { deactivatedAt: true } });
   if (!user || user.deactivatedAt) throw mfaTicketExpired();
+  await enforceLimits([[AUTH_LIMITS.mfaCodePerUser, pending.userId]]);
   const result = await verifySecondFactor(pending.userId, input.code, ctx);
   if (!result.ok) throw result.reason === "account_locked" ? accountLocked() : incorrectMfaCode();
   const started = await getDb().$transaction((tx) => openSession(tx, pending.userId, pending.method, ctx, { secondFactor: result.method }));
