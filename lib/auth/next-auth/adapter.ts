@@ -18,6 +18,8 @@ export type AdapterContext = {
   emailTrusted?: boolean;
   /** The org SSO connection signing in, remembered on the session so disabling it ends the session. */
   ssoConnectionId?: string;
+  /** Set by the sign-in policy when the user has a second factor: no session now, an MFA step instead. */
+  mfaPendingUserId?: string;
 };
 
 type UserRow = { id: string; email: string; name: string | null; image: string | null; emailVerified: Date | null; deactivatedAt: Date | null };

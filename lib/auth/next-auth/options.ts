@@ -33,7 +33,7 @@ async function currentUserId(request: Request): Promise<string | null> {
   return token ? ((await findActiveSession(token))?.userId ?? null) : null;
 }
 
-export type BuiltOptions = { options: AuthOptions; org: OrgSso | null; orgMissing: boolean };
+export type BuiltOptions = { options: AuthOptions; org: OrgSso | null; orgMissing: boolean; adapterContext: AdapterContext };
 
 export async function authOptions(request: Request, providerId: string | undefined, requestId: string): Promise<BuiltOptions> {
   pinNextAuthUrl();
@@ -84,5 +84,5 @@ export async function authOptions(request: Request, providerId: string | undefin
     },
     logger: nextAuthLogger,
   };
-  return { options, org, orgMissing: kind.kind === "org" && !org };
+  return { options, org, orgMissing: kind.kind === "org" && !org, adapterContext };
 }
