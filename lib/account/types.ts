@@ -27,3 +27,6 @@ export type SessionView = {
 
 /** The phrase a user types to confirm deleting their account. */
 export const DELETE_CONFIRMATION = "delete my account";
+
+/** The account's second factors (GET /api/v1/account/mfa). */
+export type MfaStatusView = { totp: boolean; recoveryCodesLeft: number };

@@ -8,6 +8,7 @@ import { getDb, type Tx } from "../../db";
 import { Conflict, Forbidden, Invalid } from "../../errors";
 import { auditFields, type AccountActor } from "../../account/actor";
 import { assertCurrentPassword } from "../../account/current-password";
+import type { MfaStatusView } from "../../account/types";
 import type { AuthContext } from "../auth-context";
 import { isLocked, recordFailedMfaCode } from "../lockout";
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "./recovery-codes";
@@ -26,7 +27,7 @@ export async function assertReauthenticated(actor: AccountActor, password: strin
   }
 }
 
-export type MfaStatus = { totp: boolean; recoveryCodesLeft: number };
+export type MfaStatus = MfaStatusView;
 
 export async function mfaStatus(userId: string): Promise<MfaStatus> {
   const [user, recoveryCodesLeft] = await Promise.all([
