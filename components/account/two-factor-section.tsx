@@ -6,48 +6,73 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { useConfirm } from "@/components/ui/confirm-dialog";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { useToast } from "@/components/ui/toast";
-import { useDisableTotp, useMfaStatus, useRegenerateRecoveryCodes, useStartTotp, type Reauth } from "@/lib/account/queries";
-import type { AccountView, MfaStatusView } from "@/lib/account/types";
+import { useAddPasskey, useDisableTotp, useMfaStatus, useRegenerateRecoveryCodes, useRemovePasskey, useStartTotp, type Reauth } from "@/lib/account/queries";
+import type { AccountView, MfaStatusView, PasskeyView } from "@/lib/account/types";
+import { PasskeysList } from "./passkeys-list";
 import { ReauthDialog } from "./reauth-dialog";
 import { RecoveryCodesPanel } from "./recovery-codes-panel";
 import { TotpSetup } from "./totp-setup";
 
-type Action = "start" | "regenerate" | "disable";
+type Action = "start" | "regenerate" | "disable" | "addPasskey" | "removePasskey";
 
 const REAUTH_COPY: Record<Action, { title: string; description: string; actionLabel: string }> = {
   start: { title: "Set up an authenticator app", description: "Enter your password to continue.", actionLabel: "Continue" },
   regenerate: { title: "New recovery codes", description: "Your current recovery codes stop working. Enter your password to continue.", actionLabel: "Create new codes" },
-  disable: { title: "Remove the authenticator app", description: "Enter your password to turn off two-factor authentication.", actionLabel: "Remove" },
+  disable: { title: "Remove the authenticator app", description: "Enter your password to remove the authenticator app.", actionLabel: "Remove" },
+  addPasskey: { title: "Add a passkey", description: "Enter your password, then follow your browser's prompt.", actionLabel: "Continue" },
+  removePasskey: { title: "Remove the passkey", description: "Enter your password to remove this passkey.", actionLabel: "Remove" },
 };
 
-/** Two-factor authentication: the authenticator app (TOTP) and recovery codes. */
+function Row({ title, detail, children }: { title: string; detail: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-border px-4 py-3 text-sm">
+      <div>
+        <p className="font-medium">{title}</p>
+        <p className="text-muted-foreground">{detail}</p>
+      </div>
+      {children}
+    </div>
+  );
+}
+
+/** Two-factor authentication: an authenticator app (TOTP), passkeys, and recovery codes. */
 export function TwoFactorSection({ account, initialStatus }: { account: AccountView; initialStatus: MfaStatusView }) {
   const { data: status = initialStatus } = useMfaStatus(initialStatus);
-  const start = useStartTotp();
-  const regenerate = useRegenerateRecoveryCodes();
-  const disable = useDisableTotp();
+  const mutations = {
+    start: useStartTotp(),
+    regenerate: useRegenerateRecoveryCodes(),
+    disable: useDisableTotp(),
+    addPasskey: useAddPasskey(),
+    removePasskey: useRemovePasskey(),
+  };
   const confirm = useConfirm();
   const toast = useToast();
   const [reauthFor, setReauthFor] = useState<Action | null>(null);
+  const [passkeyToRemove, setPasskeyToRemove] = useState<PasskeyView | null>(null);
   const [setup, setSetup] = useState<{ secret: string; qrSvg: string } | null>(null);
   const [shownCodes, setShownCodes] = useState<string[] | null>(null);
+  const enabled = status.totp || status.passkeys.length > 0;
 
-  const mutations = { start, regenerate, disable };
   function run(action: Action, reauth: Reauth) {
     const onError = account.hasPassword ? undefined : (error: Error) => toast({ title: "Not changed", description: error.message, variant: "error" });
-    const after = <T,>(show: (result: T) => void) => (result: T) => {
-      setReauthFor(null);
-      show(result);
-    };
-    if (action === "start") start.mutate(reauth, { onSuccess: after(({ secret, qrSvg }) => setSetup({ secret, qrSvg })), onError });
-    if (action === "regenerate") regenerate.mutate(reauth, { onSuccess: after(({ recoveryCodes }) => setShownCodes(recoveryCodes)), onError });
-    if (action === "disable") {
-      const turnedOff = () => {
-        setShownCodes(null);
-        toast({ title: "Two-factor authentication is off", variant: "success" });
+    const after =
+      <T,>(show: (result: T) => void) =>
+      (result: T) => {
+        setReauthFor(null);
+        show(result);
       };
-      disable.mutate(reauth, { onSuccess: after(turnedOff), onError });
+    const say = (title: string) => toast({ title, variant: "success" });
+    if (action === "start") mutations.start.mutate(reauth, { onSuccess: after(({ secret, qrSvg }) => setSetup({ secret, qrSvg })), onError });
+    if (action === "regenerate") mutations.regenerate.mutate(reauth, { onSuccess: after(({ recoveryCodes }) => setShownCodes(recoveryCodes)), onError });
+    if (action === "disable") mutations.disable.mutate(reauth, { onSuccess: after(() => say("Authenticator app removed")), onError });
+    if (action === "addPasskey") {
+      const added = ({ passkey, recoveryCodes }: { passkey: PasskeyView; recoveryCodes: string[] | null }) => {
+        if (recoveryCodes) setShownCodes(recoveryCodes);
+        say(`${passkey.name} added`);
+      };
+      mutations.addPasskey.mutate({ ...reauth, name: `Passkey ${status.passkeys.length + 1}` }, { onSuccess: after(added), onError });
     }
+    if (action === "removePasskey" && passkeyToRemove) mutations.removePasskey.mutate({ ...reauth, id: passkeyToRemove.id }, { onSuccess: after(() => say(`${passkeyToRemove.name} removed`)), onError });
   }
   // Password accounts confirm with their password; password-less ones rely on a recent sign-in.
   function begin(action: Action) {
@@ -55,27 +80,35 @@ export function TwoFactorSection({ account, initialStatus }: { account: AccountV
     if (account.hasPassword) setReauthFor(action);
     else run(action, {});
   }
-  async function beginDisable() {
-    const ok = await confirm({
-      title: "Turn off two-factor authentication?",
-      description: "Sign-ins will ask only for your password or email link, and your recovery codes stop working.",
-      confirmLabel: "Turn off",
-    });
-    if (ok) begin("disable");
+  async function confirmThen(action: Action, title: string, description: string) {
+    if (await confirm({ title, description, confirmLabel: "Remove" })) begin(action);
   }
+  const lastFactorNote = "If it is your last factor, sign-ins stop asking for a second one and your recovery codes stop working.";
 
   return (
     <Card aria-labelledby="two-factor-title">
       <CardHeader>
         <div className="flex items-center gap-2">
           <CardTitle id="two-factor-title">Two-factor authentication</CardTitle>
-          <StatusBadge tone={status.totp ? "good" : "neutral"} testId="two-factor-status">
-            {status.totp ? "On" : "Off"}
+          <StatusBadge tone={enabled ? "good" : "neutral"} testId="two-factor-status">
+            {enabled ? "On" : "Off"}
           </StatusBadge>
         </div>
-        <CardDescription>A code from an authenticator app on your phone, asked for after your password or email link.</CardDescription>
+        <CardDescription>A second step after your password or email link: a code from an authenticator app, or a passkey.</CardDescription>
       </CardHeader>
-      <CardContent className="flex flex-col gap-4">
+      <CardContent className="flex flex-col gap-3">
+        {shownCodes ? <RecoveryCodesPanel codes={shownCodes} onDone={() => setShownCodes(null)} /> : null}
+        <Row title="Authenticator app" detail={status.totp ? "On: codes from your app" : "Codes from an app such as 1Password or Google Authenticator"}>
+          {status.totp ? (
+            <Button type="button" size="sm" variant="outline" onClick={() => void confirmThen("disable", "Remove the authenticator app?", lastFactorNote)}>
+              Remove
+            </Button>
+          ) : setup ? null : (
+            <Button type="button" size="sm" onClick={() => begin("start")} disabled={mutations.start.isPending}>
+              Set up
+            </Button>
+          )}
+        </Row>
         {setup ? (
           <TotpSetup
             secret={setup.secret}
@@ -84,47 +117,34 @@ export function TwoFactorSection({ account, initialStatus }: { account: AccountV
             onConfirmed={(codes) => {
               setSetup(null);
               setShownCodes(codes);
-              toast({ title: "Two-factor authentication is on", variant: "success" });
+              toast({ title: "Authenticator app is on", variant: "success" });
             }}
           />
         ) : null}
-        {shownCodes ? <RecoveryCodesPanel codes={shownCodes} onDone={() => setShownCodes(null)} /> : null}
-        {!setup && !status.totp ? (
-          <div>
-            <Button type="button" onClick={() => begin("start")} disabled={start.isPending}>
-              Set up authenticator app
+        <Row title="Passkeys" detail={status.passkeys.length > 0 ? `${status.passkeys.length} registered` : "Your device's fingerprint, face or PIN, or a security key"}>
+          <Button type="button" size="sm" variant={status.passkeys.length > 0 ? "outline" : "default"} onClick={() => begin("addPasskey")} disabled={mutations.addPasskey.isPending}>
+            Add passkey
+          </Button>
+        </Row>
+        <PasskeysList
+          passkeys={status.passkeys}
+          onRemove={(passkey) => {
+            setPasskeyToRemove(passkey);
+            void confirmThen("removePasskey", `Remove ${passkey.name}?`, lastFactorNote);
+          }}
+        />
+        {enabled ? (
+          <Row title="Recovery codes" detail={`${status.recoveryCodesLeft} of 10 left`}>
+            <Button type="button" size="sm" variant="outline" onClick={() => begin("regenerate")}>
+              New codes
             </Button>
-          </div>
-        ) : null}
-        {status.totp ? (
-          <dl className="grid gap-3 text-sm sm:grid-cols-2">
-            <div className="flex items-center justify-between gap-3 rounded-md border border-border px-4 py-3">
-              <div>
-                <dt className="font-medium">Authenticator app</dt>
-                <dd className="text-muted-foreground">Codes from your app</dd>
-              </div>
-              <Button type="button" size="sm" variant="outline" onClick={() => void beginDisable()}>
-                Remove
-              </Button>
-            </div>
-            <div className="flex items-center justify-between gap-3 rounded-md border border-border px-4 py-3">
-              <div>
-                <dt className="font-medium">Recovery codes</dt>
-                <dd className="text-muted-foreground" data-testid="recovery-codes-left">
-                  {status.recoveryCodesLeft} of 10 left
-                </dd>
-              </div>
-              <Button type="button" size="sm" variant="outline" onClick={() => begin("regenerate")}>
-                New codes
-              </Button>
-            </div>
-          </dl>
+          </Row>
         ) : null}
       </CardContent>
       {reauthFor ? (
         <ReauthDialog
           {...REAUTH_COPY[reauthFor]}
-          destructive={reauthFor === "disable"}
+          destructive={reauthFor === "disable" || reauthFor === "removePasskey"}
           pending={mutations[reauthFor].isPending}
           error={mutations[reauthFor].error}
           onSubmit={(password) => run(reauthFor, { password })}

@@ -2,7 +2,8 @@
 // apiFetch, and mutations that refresh exactly the keys they change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../api-client";
-import type { AccountView, MfaStatusView, SessionView } from "./types";
+import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
+import type { AccountView, MfaStatusView, PasskeyView, SessionView } from "./types";
 
 export const accountKeys = {
   all: ["account"] as const,
@@ -130,6 +131,38 @@ export function useRegenerateRecoveryCodes() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Reauth) => apiFetch<{ recoveryCodes: string[] }>("/api/v1/account/mfa/recovery-codes", { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.mfa(), exact: true }),
+  });
+}
+
+/**
+ * Adds a passkey: options after re-authentication, the browser's own dialog
+ * (navigator.credentials.create through @simplewebauthn/browser), then registration.
+ */
+export function useAddPasskey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ name, ...reauth }: Reauth & { name: string }) => {
+      const { options } = await apiFetch<{ options: PublicKeyCredentialCreationOptionsJSON }>("/api/v1/account/mfa/passkeys/options", { body: reauth });
+      const response = await startRegistration({ optionsJSON: options });
+      return apiFetch<{ passkey: PasskeyView; recoveryCodes: string[] | null }>("/api/v1/account/mfa/passkeys", { body: { name, response } });
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.mfa(), exact: true }),
+  });
+}
+
+export function useRenamePasskey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) => apiFetch<{ passkey: PasskeyView }>(`/api/v1/account/mfa/passkeys/${encodeURIComponent(id)}`, { method: "PATCH", body: { name } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.mfa(), exact: true }),
+  });
+}
+
+export function useRemovePasskey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...reauth }: Reauth & { id: string }) => apiFetch<{ removed: true }>(`/api/v1/account/mfa/passkeys/${encodeURIComponent(id)}`, { method: "DELETE", body: reauth }),
     onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.mfa(), exact: true }),
   });
 }

@@ -12,6 +12,10 @@ import type { MfaStatusView } from "../../account/types";
 import type { AuthContext } from "../auth-context";
 import { isLocked, recordFailedMfaCode } from "../lockout";
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "./recovery-codes";
+import { listPasskeys, verifyPasskeyAssertion, verifyPasskeyRegistration } from "./passkeys";
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+import type { PasskeyView } from "../../account/types";
+import { NotFound } from "../../errors";
 import { matchTotp, newTotpSecret, totpUri } from "./totp";
 import { readTotpSecret, sealTotpSecret } from "./totp-secret";
 
@@ -30,15 +34,18 @@ export async function assertReauthenticated(actor: AccountActor, password: strin
 export type MfaStatus = MfaStatusView;
 
 export async function mfaStatus(userId: string): Promise<MfaStatus> {
-  const [user, recoveryCodesLeft] = await Promise.all([
+  const [user, recoveryCodesLeft, passkeys] = await Promise.all([
     getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } }),
     getDb().mfaRecoveryCode.count({ where: { userId, usedAt: null } }),
+    listPasskeys(userId),
   ]);
-  return { totp: user.totpEnabledAt !== null, recoveryCodesLeft };
+  return { totp: user.totpEnabledAt !== null, recoveryCodesLeft, passkeys };
 }
 
+/** Whether sign-ins of this user ask for a second factor: TOTP or at least one passkey. */
 export async function hasSecondFactor(userId: string): Promise<boolean> {
-  return (await mfaStatus(userId)).totp;
+  const status = await mfaStatus(userId);
+  return status.totp || status.passkeys.length > 0;
 }
 
 /** Step 1 of enrolment: a fresh secret to show as a QR code and manual key. Not live until confirmed. */
@@ -76,13 +83,46 @@ export async function disableTotp(actor: AccountActor, password: string | undefi
   await assertReauthenticated(actor, password);
   await getDb().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { totpSecret: null, totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null } });
-    // Without a factor the recovery codes would bypass nothing; drop them so new ones come with the next factor.
-    await tx.mfaRecoveryCode.deleteMany({ where: { userId: actor.userId } });
+    await dropRecoveryCodesWithoutFactor(tx, actor.userId);
     await recordAudit(tx, { action: "account.mfa.totp_disabled", targetType: "user", targetId: actor.userId, ...auditFields(actor) });
   });
 }
 
 
+
+/** Without a factor the recovery codes would bypass nothing; dropped so new ones come with the next factor. */
+async function dropRecoveryCodesWithoutFactor(tx: Tx, userId: string): Promise<void> {
+  const [user, passkeys] = await Promise.all([tx.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } }), tx.passkey.count({ where: { userId } })]);
+  if (!user.totpEnabledAt && passkeys === 0) await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
+}
+
+/**
+ * A verified registration becomes a passkey (its options needed re-authentication).
+ * Issues recovery codes when the account has none, returned once for display.
+ */
+export async function addPasskey(actor: AccountActor, input: { name: string; response: RegistrationResponseJSON }, request: Request): Promise<{ passkey: PasskeyView; recoveryCodes: string[] | null }> {
+  const credential = await verifyPasskeyRegistration(actor.userId, input.response, request);
+  return getDb().$transaction(async (tx) => {
+    if (await tx.passkey.findUnique({ where: { credentialId: credential.credentialId }, select: { id: true } })) throw new Conflict("This passkey is already registered");
+    const row = await tx.passkey.create({
+      data: { userId: actor.userId, credentialId: credential.credentialId, publicKey: credential.publicKey, counter: BigInt(credential.counter), transports: credential.transports, name: input.name },
+    });
+    const existing = await tx.mfaRecoveryCode.count({ where: { userId: actor.userId, usedAt: null } });
+    const recoveryCodes = existing > 0 ? null : await replaceRecoveryCodes(tx, actor.userId);
+    await recordAudit(tx, { action: "account.mfa.passkey_added", targetType: "passkey", targetId: row.id, ...auditFields(actor) });
+    return { passkey: { id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), lastUsedAt: null }, recoveryCodes };
+  });
+}
+
+export async function removePasskey(actor: AccountActor, id: string, password: string | undefined): Promise<void> {
+  await assertReauthenticated(actor, password);
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.passkey.deleteMany({ where: { id, userId: actor.userId } });
+    if (count === 0) throw new NotFound("Passkey");
+    await dropRecoveryCodesWithoutFactor(tx, actor.userId);
+    await recordAudit(tx, { action: "account.mfa.passkey_removed", targetType: "passkey", targetId: id, ...auditFields(actor) });
+  });
+}
 
 async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
   const codes = newRecoveryCodes();
@@ -102,7 +142,7 @@ export async function regenerateRecoveryCodes(actor: AccountActor, password: str
   });
 }
 
-export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" } | { ok: false; reason: "wrong_code" | "account_locked" };
+export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" | "passkey" } | { ok: false; reason: "wrong_code" | "account_locked" };
 
 /**
  * The second step of a sign-in: a TOTP code (not one already used) or an unused recovery
@@ -143,4 +183,16 @@ export async function verifySecondFactor(userId: string, code: string, ctx: Auth
     return { ok: false, reason: locked ? "account_locked" : "wrong_code" };
   }
   return { ok: true, method };
+}
+
+/** The second step with a passkey: an assertion for a challenge this user was given. Failures count towards the lockout. */
+export async function verifyPasskeyFactor(userId: string, response: AuthenticationResponseJSON, ctx: AuthContext, now = new Date()): Promise<SecondFactorResult> {
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, lockedUntil: true } });
+  if (isLocked(user, now)) return { ok: false, reason: "account_locked" };
+  if (await verifyPasskeyAssertion(userId, response, ctx.request, now)) {
+    await getDb().user.update({ where: { id: userId }, data: { failedMfaCount: 0 } });
+    return { ok: true, method: "passkey" };
+  }
+  const locked = await recordFailedMfaCode(user, ctx);
+  return { ok: false, reason: locked ? "account_locked" : "wrong_code" };
 }
