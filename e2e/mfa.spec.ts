@@ -97,7 +97,7 @@ test("turn on TOTP from the account page; password and magic-link sign-ins then 
   // The same code again is a replay.
   await passwordStep(page, account);
   expect(await submitCode(page, code)).toBe(401);
-  await expect(page.getByRole("alert")).toContainText("already used");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("already used");
   // A recovery code works, once.
   expect(await submitCode(page, codes[0]!)).toBe(200);
   await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
