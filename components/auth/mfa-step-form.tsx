@@ -39,11 +39,6 @@ export function MfaStepForm({ mfaTicket, next }: { mfaTicket: string; next?: str
       <Button type="submit" disabled={verify.isPending || verify.isSuccess}>
         {verify.isPending ? "Checking…" : "Verify"}
       </Button>
-      <div className="flex items-center gap-3 text-xs text-muted-foreground" aria-hidden>
-        <span className="h-px flex-1 bg-border" />
-        or
-        <span className="h-px flex-1 bg-border" />
-      </div>
       <Button type="button" variant="outline" disabled={verify.isPending || verify.isSuccess} onClick={() => verify.mutate({ passkey: true })}>
         Use a passkey
       </Button>
