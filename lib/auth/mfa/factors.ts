@@ -1,21 +1,20 @@
-// The second factors of an account: TOTP enrolment and removal, recovery codes, and the
-// check of a code at sign-in. Enabling or disabling a factor needs re-authentication
+// The second factors of an account: TOTP enrolment and removal, passkeys added and
+// removed (WebAuthn mechanics in passkeys.ts), recovery codes, and the check of a code or
+// passkey at sign-in. Enabling or disabling a factor needs re-authentication
 // (the current password, or for password-less accounts a sign-in within the last
 // REAUTH_WINDOW_MS). Every change is a user-level audit event (no org applies).
 import "server-only";
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { recordAudit } from "../../audit/record";
 import { getDb, type Tx } from "../../db";
-import { Conflict, Forbidden, Invalid } from "../../errors";
+import { Conflict, Forbidden, Invalid, NotFound } from "../../errors";
 import { auditFields, type AccountActor } from "../../account/actor";
 import { assertCurrentPassword } from "../../account/current-password";
-import type { MfaStatusView } from "../../account/types";
+import type { MfaStatusView, PasskeyView } from "../../account/types";
 import type { AuthContext } from "../auth-context";
 import { isLocked, recordFailedMfaCode } from "../lockout";
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "./recovery-codes";
 import { listPasskeys, verifyPasskeyAssertion, verifyPasskeyRegistration } from "./passkeys";
-import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
-import type { PasskeyView } from "../../account/types";
-import { NotFound } from "../../errors";
 import { matchTotp, newTotpSecret, totpUri } from "./totp";
 import { readTotpSecret, sealTotpSecret } from "./totp-secret";
 
