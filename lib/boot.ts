@@ -109,6 +109,8 @@ export async function boot(options: { migrate: boolean }): Promise<Booted> {
   // The data step of the migration that moved SSO client secrets into system secrets.
   // Imported here: its module is server-only, and plain scripts (keys:rotate) boot without the stub.
   if (options.migrate) await import("./sso/client-secret").then(({ moveLegacySsoClientSecrets }) => moveLegacySsoClientSecrets()).catch((error: unknown) => logger.error({ err: (error as Error).message }, "moving legacy SSO client secrets failed; retried at the next start"));
+  // Likewise for plain TOTP secrets saved before they were encrypted at rest.
+  if (options.migrate) await import("./auth/mfa/totp-secret").then(({ encryptLegacyTotpSecrets }) => encryptLegacyTotpSecrets()).catch((error: unknown) => logger.error({ err: (error as Error).message }, "encrypting legacy TOTP secrets failed; retried at the next start"));
   if (!(await redisReady(3_000))) {
     logger.warn("Redis is not reachable yet; readiness reports it until it is");
   }

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { boot, describeMode } from "../lib/boot";
 import { env } from "../lib/env";
 import { getDb } from "../lib/db";
+import { rewrapTotpKeys } from "../lib/auth/mfa/totp-secret";
 import { rewrapDataKeys } from "../lib/secrets/rotation";
 import { exitOnStartupFailure } from "./cli";
 
@@ -27,6 +28,9 @@ try {
       onBatch: (progress) => console.log(`bastion: batch ${progress.batches}: ${progress.rewrapped} data keys rewrapped so far`),
     });
     console.log(`bastion: done; ${done.rewrapped} data keys now under key-encryption key v${done.kekVersion}`);
+    // Users' TOTP secrets have their own data keys (users belong to no org).
+    const totp = await rewrapTotpKeys(getDb());
+    console.log(`bastion: ${totp.rewrapped} TOTP data keys rewrapped`);
   } finally {
     await booted.shutdown();
   }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useAccount } from "@/lib/account/queries";
-import type { AccountView, SessionView } from "@/lib/account/types";
+import type { AccountView, MfaStatusView, SessionView } from "@/lib/account/types";
 import { DangerZoneSection } from "./danger-zone-section";
 import { EmailSection } from "./email-section";
 import { IdentitiesSection } from "./identities-section";
@@ -9,15 +9,17 @@ import { PasswordSection } from "./password-section";
 import { ProfileSection } from "./profile-section";
 import { SessionsSection } from "./sessions-section";
 import { TelemetrySection } from "./telemetry-section";
+import { TwoFactorSection } from "./two-factor-section";
 
 /** The account page's sections; the server renders the first view from `initial…`. */
-export function AccountSettings({ initialAccount, initialSessions }: { initialAccount: AccountView; initialSessions: SessionView[] }) {
+export function AccountSettings({ initialAccount, initialSessions, initialMfa }: { initialAccount: AccountView; initialSessions: SessionView[]; initialMfa: MfaStatusView }) {
   const { data: account = initialAccount } = useAccount(initialAccount);
   return (
     <div className="flex flex-col gap-6">
       <ProfileSection account={account} />
       <EmailSection account={account} />
       <PasswordSection account={account} />
+      <TwoFactorSection account={account} initialStatus={initialMfa} />
       <IdentitiesSection identities={account.identities} />
       <SessionsSection initialSessions={initialSessions} />
       <TelemetrySection account={account} />

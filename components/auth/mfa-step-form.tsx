@@ -1,5 +1,6 @@
 "use client";
 
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/browser";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -8,18 +9,25 @@ import { safeRedirectPath } from "@/lib/auth/redirect";
 import { ApiErrorAlert } from "./api-error-alert";
 import { Field } from "./field";
 
-/** The second sign-in step: a code from the authenticator app, or a recovery code. */
+type SecondFactor = { code: string } | { passkey: true };
+
+/** The second sign-in step: a code from the authenticator app, a recovery code, or a passkey. */
 export function MfaStepForm({ mfaTicket, next }: { mfaTicket: string; next?: string }) {
   const [code, setCode] = useState("");
   const verify = useMutation({
-    mutationFn: (input: { mfaTicket: string; code: string; next?: string }) => apiFetch<{ redirectTo: string }>("/api/v1/auth/mfa", { body: input }),
+    mutationFn: async (factor: SecondFactor) => {
+      if ("code" in factor) return apiFetch<{ redirectTo: string }>("/api/v1/auth/mfa", { body: { mfaTicket, code: factor.code, next } });
+      const { options } = await apiFetch<{ options: PublicKeyCredentialRequestOptionsJSON }>("/api/v1/auth/mfa/passkey-options", { body: { mfaTicket } });
+      const passkey = await startAuthentication({ optionsJSON: options });
+      return apiFetch<{ redirectTo: string }>("/api/v1/auth/mfa", { body: { mfaTicket, passkey, next } });
+    },
     // A full page load, so server components see the new session cookie.
     onSuccess: ({ redirectTo }) => window.location.assign(safeRedirectPath(redirectTo)),
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    verify.mutate({ mfaTicket, code, next });
+    verify.mutate({ code });
   }
 
   return (
@@ -30,6 +38,9 @@ export function MfaStepForm({ mfaTicket, next }: { mfaTicket: string; next?: str
       {verify.isError ? <ApiErrorAlert error={verify.error} /> : null}
       <Button type="submit" disabled={verify.isPending || verify.isSuccess}>
         {verify.isPending ? "Checking…" : "Verify"}
+      </Button>
+      <Button type="button" variant="outline" disabled={verify.isPending || verify.isSuccess} onClick={() => verify.mutate({ passkey: true })}>
+        Use a passkey
       </Button>
     </form>
   );

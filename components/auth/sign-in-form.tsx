@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/api-client";
@@ -15,7 +15,8 @@ import { MfaStepForm } from "./mfa-step-form";
 
 type SignInInput = { email: string; password: string; next?: string };
 
-export function SignInForm() {
+/** `otherMethods` (magic link, SSO) show under the form, and not at the MFA step, which follows the password. */
+export function SignInForm({ otherMethods }: { otherMethods?: ReactNode }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   // Set when the password was right and the account has a second factor.
@@ -50,48 +51,51 @@ export function SignInForm() {
   if (mfa) return <MfaStepForm mfaTicket={mfa.mfaTicket} next={mfa.next} />;
   const unverified = refusalReason(signIn.error) === "email_unverified";
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
-      <AuthHeading title="Sign in" />
-      <EmailField
-        error={errors.email}
-        value={email}
-        onValueChange={(value) => {
-          clear("email");
-          setEmail(value);
-        }}
-      />
-      <Field
-        id="password"
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-        error={errors.password}
-        value={password}
-        onChange={(event) => {
-          clear("password");
-          setPassword(event.target.value);
-        }}
-      />
-      {signIn.isError && refusalReason(signIn.error) !== "sso_required" ? <ApiErrorAlert error={signIn.error} fields={["email", "password"]} /> : null}
-      {unverified && !resend.isSuccess ? (
-        <Button type="button" variant="outline" onClick={() => resend.mutate(email)} disabled={resend.isPending}>
-          Send the verification link again
+    <>
+      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+        <AuthHeading title="Sign in" />
+        <EmailField
+          error={errors.email}
+          value={email}
+          onValueChange={(value) => {
+            clear("email");
+            setEmail(value);
+          }}
+        />
+        <Field
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={errors.password}
+          value={password}
+          onChange={(event) => {
+            clear("password");
+            setPassword(event.target.value);
+          }}
+        />
+        {signIn.isError && refusalReason(signIn.error) !== "sso_required" ? <ApiErrorAlert error={signIn.error} fields={["email", "password"]} /> : null}
+        {unverified && !resend.isSuccess ? (
+          <Button type="button" variant="outline" onClick={() => resend.mutate(email)} disabled={resend.isPending}>
+            Send the verification link again
+          </Button>
+        ) : null}
+        {resend.isSuccess ? <Alert variant="success">{resend.data.message}</Alert> : null}
+        {resend.isError ? <ApiErrorAlert error={resend.error} /> : null}
+        <Button type="submit" disabled={signIn.isPending || (signIn.isSuccess && !mfa)}>
+          {signIn.isPending ? "Signing in…" : "Sign in"}
         </Button>
-      ) : null}
-      {resend.isSuccess ? <Alert variant="success">{resend.data.message}</Alert> : null}
-      {resend.isError ? <ApiErrorAlert error={resend.error} /> : null}
-      <Button type="submit" disabled={signIn.isPending || (signIn.isSuccess && !mfa)}>
-        {signIn.isPending ? "Signing in…" : "Sign in"}
-      </Button>
-      <div className="flex justify-between text-sm">
-        <Link href="/forgot-password" className="underline underline-offset-4">
-          Forgot your password?
-        </Link>
-        <Link href="/sign-up" className="underline underline-offset-4">
-          Create an account
-        </Link>
-      </div>
-    </form>
+        <div className="flex justify-between text-sm">
+          <Link href="/forgot-password" className="underline underline-offset-4">
+            Forgot your password?
+          </Link>
+          <Link href="/sign-up" className="underline underline-offset-4">
+            Create an account
+          </Link>
+        </div>
+      </form>
+      {otherMethods}
+    </>
   );
 }

@@ -2,12 +2,14 @@
 // apiFetch, and mutations that refresh exactly the keys they change.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "../api-client";
-import type { AccountView, SessionView } from "./types";
+import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/browser";
+import type { AccountView, MfaStatusView, PasskeyView, SessionView } from "./types";
 
 export const accountKeys = {
   all: ["account"] as const,
   profile: () => [...accountKeys.all, "profile"] as const,
   sessions: () => [...accountKeys.all, "sessions"] as const,
+  mfa: () => [...accountKeys.all, "mfa"] as const,
 };
 
 export function useAccount(initialData?: AccountView) {
@@ -89,5 +91,78 @@ export function useRevokeSessions(scope: "others" | "all") {
 export function useDeleteAccount() {
   return useMutation({
     mutationFn: (body: { confirmation: string; password?: string }) => apiFetch<{ deleted: boolean }>("/api/v1/account", { method: "DELETE", body }),
+  });
+}
+
+export function useMfaStatus(initialData?: MfaStatusView) {
+  return useQuery({
+    queryKey: accountKeys.mfa(),
+    queryFn: async () => (await apiFetch<{ mfa: MfaStatusView }>("/api/v1/account/mfa")).mfa,
+    initialData,
+  });
+}
+
+/** Re-authentication for factor changes: the current password, absent for password-less accounts. */
+export type Reauth = { password?: string };
+
+export function useStartTotp() {
+  return useMutation({
+    mutationFn: (body: Reauth) => apiFetch<{ secret: string; uri: string; qrSvg: string }>("/api/v1/account/mfa/totp", { body }),
+  });
+}
+
+export function useConfirmTotp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => apiFetch<{ recoveryCodes: string[] | null }>("/api/v1/account/mfa/totp/confirm", { body: { code } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.mfa(), exact: true }),
+  });
+}
+
+export function useDisableTotp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Reauth) => apiFetch<{ totp: false }>("/api/v1/account/mfa/totp", { method: "DELETE", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.mfa(), exact: true }),
+  });
+}
+
+export function useRegenerateRecoveryCodes() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Reauth) => apiFetch<{ recoveryCodes: string[] }>("/api/v1/account/mfa/recovery-codes", { body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.mfa(), exact: true }),
+  });
+}
+
+/**
+ * Adds a passkey: options after re-authentication, the browser's own dialog
+ * (navigator.credentials.create through @simplewebauthn/browser), then registration.
+ */
+export function useAddPasskey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ name, ...reauth }: Reauth & { name: string }) => {
+      const { options } = await apiFetch<{ options: PublicKeyCredentialCreationOptionsJSON }>("/api/v1/account/mfa/passkeys/options", { body: reauth });
+      const response = await startRegistration({ optionsJSON: options });
+      return apiFetch<{ passkey: PasskeyView; recoveryCodes: string[] | null }>("/api/v1/account/mfa/passkeys", { body: { name, response } });
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.mfa(), exact: true }),
+  });
+}
+
+export function useRenamePasskey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, name }: { id: string; name: string }) => apiFetch<{ passkey: PasskeyView }>(`/api/v1/account/mfa/passkeys/${encodeURIComponent(id)}`, { method: "PATCH", body: { name } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.mfa(), exact: true }),
+  });
+}
+
+export function useRemovePasskey() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...reauth }: Reauth & { id: string }) => apiFetch<{ removed: true }>(`/api/v1/account/mfa/passkeys/${encodeURIComponent(id)}`, { method: "DELETE", body: reauth }),
+    onSuccess: () => client.invalidateQueries({ queryKey: accountKeys.mfa(), exact: true }),
   });
 }

@@ -27,3 +27,8 @@ export type SessionView = {
 
 /** The phrase a user types to confirm deleting their account. */
 export const DELETE_CONFIRMATION = "delete my account";
+
+export type PasskeyView = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
+
+/** The account's second factors (GET /api/v1/account/mfa). */
+export type MfaStatusView = { totp: boolean; recoveryCodesLeft: number; passkeys: PasskeyView[] };

@@ -14,6 +14,8 @@ export const AUTH_LIMITS = {
   verificationResendPerIp: { name: "auth:verify-resend:ip", points: 20, durationSeconds: 60 * 60 },
   ssoDiscoverPerIp: { name: "auth:sso-discover:ip", points: 30, durationSeconds: 5 * 60 },
   mfaCodePerIp: { name: "auth:mfa-code:ip", points: 30, durationSeconds: 5 * 60 },
+  // Per account as well, so codes guessed from many addresses still meet a limit before the lockout.
+  mfaCodePerUser: { name: "auth:mfa-code:user", points: 20, durationSeconds: 5 * 60 },
 } as const satisfies Record<string, LimitRule>;
 
 /** After this many wrong passwords in a row an account is locked. */

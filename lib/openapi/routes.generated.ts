@@ -11,85 +11,89 @@ import * as r7 from "@/app/api/v1/account/route";
 import * as r8 from "@/app/api/v1/account/email/route";
 import * as r9 from "@/app/api/v1/account/email/confirm/route";
 import * as r10 from "@/app/api/v1/account/mfa/route";
-import * as r11 from "@/app/api/v1/account/mfa/recovery-codes/route";
-import * as r12 from "@/app/api/v1/account/mfa/totp/route";
-import * as r13 from "@/app/api/v1/account/mfa/totp/confirm/route";
-import * as r14 from "@/app/api/v1/account/password/route";
-import * as r15 from "@/app/api/v1/account/sessions/route";
-import * as r16 from "@/app/api/v1/account/sessions/[id]/route";
-import * as r17 from "@/app/api/v1/account/sessions/revoke-all/route";
-import * as r18 from "@/app/api/v1/account/sessions/revoke-others/route";
-import * as r19 from "@/app/api/v1/auth/mfa/route";
-import * as r20 from "@/app/api/v1/auth/password/forgot/route";
-import * as r21 from "@/app/api/v1/auth/password/reset/route";
-import * as r22 from "@/app/api/v1/auth/sign-in/route";
-import * as r23 from "@/app/api/v1/auth/sign-out/route";
-import * as r24 from "@/app/api/v1/auth/sign-up/route";
-import * as r25 from "@/app/api/v1/auth/sso/discover/route";
-import * as r26 from "@/app/api/v1/auth/unlock/route";
-import * as r27 from "@/app/api/v1/auth/verify-email/route";
-import * as r28 from "@/app/api/v1/auth/verify-email/resend/route";
-import * as r29 from "@/app/api/v1/invitations/accept/route";
-import * as r30 from "@/app/api/v1/invitations/lookup/route";
-import * as r31 from "@/app/api/v1/onboarding/route";
-import * as r32 from "@/app/api/v1/openapi.json/route";
-import * as r33 from "@/app/api/v1/orgs/route";
-import * as r34 from "@/app/api/v1/orgs/[slug]/route";
-import * as r35 from "@/app/api/v1/orgs/[slug]/activity/route";
-import * as r36 from "@/app/api/v1/orgs/[slug]/api-keys/route";
-import * as r37 from "@/app/api/v1/orgs/[slug]/api-keys/[keyId]/route";
-import * as r38 from "@/app/api/v1/orgs/[slug]/audit/route";
-import * as r39 from "@/app/api/v1/orgs/[slug]/audit/export/route";
-import * as r40 from "@/app/api/v1/orgs/[slug]/audit/verify/route";
-import * as r41 from "@/app/api/v1/orgs/[slug]/billing/route";
-import * as r42 from "@/app/api/v1/orgs/[slug]/billing/checkout/route";
-import * as r43 from "@/app/api/v1/orgs/[slug]/billing/details/route";
-import * as r44 from "@/app/api/v1/orgs/[slug]/billing/portal/route";
-import * as r45 from "@/app/api/v1/orgs/[slug]/billing/sync/route";
-import * as r46 from "@/app/api/v1/orgs/[slug]/domains/route";
-import * as r47 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/route";
-import * as r48 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/verify/route";
-import * as r49 from "@/app/api/v1/orgs/[slug]/integrations/route";
-import * as r50 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/route";
-import * as r51 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/check/route";
-import * as r52 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/route";
-import * as r53 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/route";
-import * as r54 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver/route";
-import * as r55 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/resources/route";
-import * as r56 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/sync/route";
-import * as r57 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret/route";
-import * as r58 from "@/app/api/v1/orgs/[slug]/integrations/oauth/[provider]/route";
-import * as r59 from "@/app/api/v1/orgs/[slug]/invitations/route";
-import * as r60 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/route";
-import * as r61 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/resend/route";
-import * as r62 from "@/app/api/v1/orgs/[slug]/leave/route";
-import * as r63 from "@/app/api/v1/orgs/[slug]/members/route";
-import * as r64 from "@/app/api/v1/orgs/[slug]/members/[membershipId]/route";
-import * as r65 from "@/app/api/v1/orgs/[slug]/mfa-policy/route";
-import * as r66 from "@/app/api/v1/orgs/[slug]/notification-rules/route";
-import * as r67 from "@/app/api/v1/orgs/[slug]/notification-rules/[ruleId]/route";
-import * as r68 from "@/app/api/v1/orgs/[slug]/ownership-transfer/route";
-import * as r69 from "@/app/api/v1/orgs/[slug]/ownership-transfer/accept/route";
-import * as r70 from "@/app/api/v1/orgs/[slug]/scim/route";
-import * as r71 from "@/app/api/v1/orgs/[slug]/scim/groups/[groupId]/route";
-import * as r72 from "@/app/api/v1/orgs/[slug]/secrets/route";
-import * as r73 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/route";
-import * as r74 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/reveal/route";
-import * as r75 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/undelete/route";
-import * as r76 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/route";
-import * as r77 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore/route";
-import * as r78 from "@/app/api/v1/orgs/[slug]/secrets/export/route";
-import * as r79 from "@/app/api/v1/orgs/[slug]/secrets/import/route";
-import * as r80 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
-import * as r81 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
-import * as r82 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
-import * as r83 from "@/app/api/v1/orgs/[slug]/sso/route";
-import * as r84 from "@/app/api/v1/orgs/[slug]/sso/jit/route";
-import * as r85 from "@/app/api/v1/orgs/[slug]/sso/saml/route";
-import * as r86 from "@/app/api/v1/orgs/[slug]/trusted-issuers/route";
-import * as r87 from "@/app/api/v1/orgs/[slug]/trusted-issuers/[issuerId]/route";
-import * as r88 from "@/app/api/v1/orgs/[slug]/usage/route";
-import * as r89 from "@/app/api/v1/orgs/[slug]/usage/report/route";
+import * as r11 from "@/app/api/v1/account/mfa/passkeys/route";
+import * as r12 from "@/app/api/v1/account/mfa/passkeys/[id]/route";
+import * as r13 from "@/app/api/v1/account/mfa/passkeys/options/route";
+import * as r14 from "@/app/api/v1/account/mfa/recovery-codes/route";
+import * as r15 from "@/app/api/v1/account/mfa/totp/route";
+import * as r16 from "@/app/api/v1/account/mfa/totp/confirm/route";
+import * as r17 from "@/app/api/v1/account/password/route";
+import * as r18 from "@/app/api/v1/account/sessions/route";
+import * as r19 from "@/app/api/v1/account/sessions/[id]/route";
+import * as r20 from "@/app/api/v1/account/sessions/revoke-all/route";
+import * as r21 from "@/app/api/v1/account/sessions/revoke-others/route";
+import * as r22 from "@/app/api/v1/auth/mfa/route";
+import * as r23 from "@/app/api/v1/auth/mfa/passkey-options/route";
+import * as r24 from "@/app/api/v1/auth/password/forgot/route";
+import * as r25 from "@/app/api/v1/auth/password/reset/route";
+import * as r26 from "@/app/api/v1/auth/sign-in/route";
+import * as r27 from "@/app/api/v1/auth/sign-out/route";
+import * as r28 from "@/app/api/v1/auth/sign-up/route";
+import * as r29 from "@/app/api/v1/auth/sso/discover/route";
+import * as r30 from "@/app/api/v1/auth/unlock/route";
+import * as r31 from "@/app/api/v1/auth/verify-email/route";
+import * as r32 from "@/app/api/v1/auth/verify-email/resend/route";
+import * as r33 from "@/app/api/v1/invitations/accept/route";
+import * as r34 from "@/app/api/v1/invitations/lookup/route";
+import * as r35 from "@/app/api/v1/onboarding/route";
+import * as r36 from "@/app/api/v1/openapi.json/route";
+import * as r37 from "@/app/api/v1/orgs/route";
+import * as r38 from "@/app/api/v1/orgs/[slug]/route";
+import * as r39 from "@/app/api/v1/orgs/[slug]/activity/route";
+import * as r40 from "@/app/api/v1/orgs/[slug]/api-keys/route";
+import * as r41 from "@/app/api/v1/orgs/[slug]/api-keys/[keyId]/route";
+import * as r42 from "@/app/api/v1/orgs/[slug]/audit/route";
+import * as r43 from "@/app/api/v1/orgs/[slug]/audit/export/route";
+import * as r44 from "@/app/api/v1/orgs/[slug]/audit/verify/route";
+import * as r45 from "@/app/api/v1/orgs/[slug]/billing/route";
+import * as r46 from "@/app/api/v1/orgs/[slug]/billing/checkout/route";
+import * as r47 from "@/app/api/v1/orgs/[slug]/billing/details/route";
+import * as r48 from "@/app/api/v1/orgs/[slug]/billing/portal/route";
+import * as r49 from "@/app/api/v1/orgs/[slug]/billing/sync/route";
+import * as r50 from "@/app/api/v1/orgs/[slug]/domains/route";
+import * as r51 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/route";
+import * as r52 from "@/app/api/v1/orgs/[slug]/domains/[domainId]/verify/route";
+import * as r53 from "@/app/api/v1/orgs/[slug]/integrations/route";
+import * as r54 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/route";
+import * as r55 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/check/route";
+import * as r56 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/route";
+import * as r57 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/route";
+import * as r58 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver/route";
+import * as r59 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/resources/route";
+import * as r60 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/sync/route";
+import * as r61 from "@/app/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret/route";
+import * as r62 from "@/app/api/v1/orgs/[slug]/integrations/oauth/[provider]/route";
+import * as r63 from "@/app/api/v1/orgs/[slug]/invitations/route";
+import * as r64 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/route";
+import * as r65 from "@/app/api/v1/orgs/[slug]/invitations/[invitationId]/resend/route";
+import * as r66 from "@/app/api/v1/orgs/[slug]/leave/route";
+import * as r67 from "@/app/api/v1/orgs/[slug]/members/route";
+import * as r68 from "@/app/api/v1/orgs/[slug]/members/[membershipId]/route";
+import * as r69 from "@/app/api/v1/orgs/[slug]/mfa-policy/route";
+import * as r70 from "@/app/api/v1/orgs/[slug]/notification-rules/route";
+import * as r71 from "@/app/api/v1/orgs/[slug]/notification-rules/[ruleId]/route";
+import * as r72 from "@/app/api/v1/orgs/[slug]/ownership-transfer/route";
+import * as r73 from "@/app/api/v1/orgs/[slug]/ownership-transfer/accept/route";
+import * as r74 from "@/app/api/v1/orgs/[slug]/scim/route";
+import * as r75 from "@/app/api/v1/orgs/[slug]/scim/groups/[groupId]/route";
+import * as r76 from "@/app/api/v1/orgs/[slug]/secrets/route";
+import * as r77 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/route";
+import * as r78 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/reveal/route";
+import * as r79 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/undelete/route";
+import * as r80 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/route";
+import * as r81 from "@/app/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore/route";
+import * as r82 from "@/app/api/v1/orgs/[slug]/secrets/export/route";
+import * as r83 from "@/app/api/v1/orgs/[slug]/secrets/import/route";
+import * as r84 from "@/app/api/v1/orgs/[slug]/secrets/import/preview/route";
+import * as r85 from "@/app/api/v1/orgs/[slug]/secrets/rotate-data-key/route";
+import * as r86 from "@/app/api/v1/orgs/[slug]/secrets/values/route";
+import * as r87 from "@/app/api/v1/orgs/[slug]/sso/route";
+import * as r88 from "@/app/api/v1/orgs/[slug]/sso/jit/route";
+import * as r89 from "@/app/api/v1/orgs/[slug]/sso/saml/route";
+import * as r90 from "@/app/api/v1/orgs/[slug]/trusted-issuers/route";
+import * as r91 from "@/app/api/v1/orgs/[slug]/trusted-issuers/[issuerId]/route";
+import * as r92 from "@/app/api/v1/orgs/[slug]/usage/route";
+import * as r93 from "@/app/api/v1/orgs/[slug]/usage/report/route";
 
 export const API_ROUTES: Record<string, RouteModule> = {
   "/api/scim/v2/[slug]/Groups": r0,
@@ -103,83 +107,87 @@ export const API_ROUTES: Record<string, RouteModule> = {
   "/api/v1/account/email": r8,
   "/api/v1/account/email/confirm": r9,
   "/api/v1/account/mfa": r10,
-  "/api/v1/account/mfa/recovery-codes": r11,
-  "/api/v1/account/mfa/totp": r12,
-  "/api/v1/account/mfa/totp/confirm": r13,
-  "/api/v1/account/password": r14,
-  "/api/v1/account/sessions": r15,
-  "/api/v1/account/sessions/[id]": r16,
-  "/api/v1/account/sessions/revoke-all": r17,
-  "/api/v1/account/sessions/revoke-others": r18,
-  "/api/v1/auth/mfa": r19,
-  "/api/v1/auth/password/forgot": r20,
-  "/api/v1/auth/password/reset": r21,
-  "/api/v1/auth/sign-in": r22,
-  "/api/v1/auth/sign-out": r23,
-  "/api/v1/auth/sign-up": r24,
-  "/api/v1/auth/sso/discover": r25,
-  "/api/v1/auth/unlock": r26,
-  "/api/v1/auth/verify-email": r27,
-  "/api/v1/auth/verify-email/resend": r28,
-  "/api/v1/invitations/accept": r29,
-  "/api/v1/invitations/lookup": r30,
-  "/api/v1/onboarding": r31,
-  "/api/v1/openapi.json": r32,
-  "/api/v1/orgs": r33,
-  "/api/v1/orgs/[slug]": r34,
-  "/api/v1/orgs/[slug]/activity": r35,
-  "/api/v1/orgs/[slug]/api-keys": r36,
-  "/api/v1/orgs/[slug]/api-keys/[keyId]": r37,
-  "/api/v1/orgs/[slug]/audit": r38,
-  "/api/v1/orgs/[slug]/audit/export": r39,
-  "/api/v1/orgs/[slug]/audit/verify": r40,
-  "/api/v1/orgs/[slug]/billing": r41,
-  "/api/v1/orgs/[slug]/billing/checkout": r42,
-  "/api/v1/orgs/[slug]/billing/details": r43,
-  "/api/v1/orgs/[slug]/billing/portal": r44,
-  "/api/v1/orgs/[slug]/billing/sync": r45,
-  "/api/v1/orgs/[slug]/domains": r46,
-  "/api/v1/orgs/[slug]/domains/[domainId]": r47,
-  "/api/v1/orgs/[slug]/domains/[domainId]/verify": r48,
-  "/api/v1/orgs/[slug]/integrations": r49,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]": r50,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/check": r51,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries": r52,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]": r53,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver": r54,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/resources": r55,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/sync": r56,
-  "/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret": r57,
-  "/api/v1/orgs/[slug]/integrations/oauth/[provider]": r58,
-  "/api/v1/orgs/[slug]/invitations": r59,
-  "/api/v1/orgs/[slug]/invitations/[invitationId]": r60,
-  "/api/v1/orgs/[slug]/invitations/[invitationId]/resend": r61,
-  "/api/v1/orgs/[slug]/leave": r62,
-  "/api/v1/orgs/[slug]/members": r63,
-  "/api/v1/orgs/[slug]/members/[membershipId]": r64,
-  "/api/v1/orgs/[slug]/mfa-policy": r65,
-  "/api/v1/orgs/[slug]/notification-rules": r66,
-  "/api/v1/orgs/[slug]/notification-rules/[ruleId]": r67,
-  "/api/v1/orgs/[slug]/ownership-transfer": r68,
-  "/api/v1/orgs/[slug]/ownership-transfer/accept": r69,
-  "/api/v1/orgs/[slug]/scim": r70,
-  "/api/v1/orgs/[slug]/scim/groups/[groupId]": r71,
-  "/api/v1/orgs/[slug]/secrets": r72,
-  "/api/v1/orgs/[slug]/secrets/[secretId]": r73,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/reveal": r74,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/undelete": r75,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/versions": r76,
-  "/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore": r77,
-  "/api/v1/orgs/[slug]/secrets/export": r78,
-  "/api/v1/orgs/[slug]/secrets/import": r79,
-  "/api/v1/orgs/[slug]/secrets/import/preview": r80,
-  "/api/v1/orgs/[slug]/secrets/rotate-data-key": r81,
-  "/api/v1/orgs/[slug]/secrets/values": r82,
-  "/api/v1/orgs/[slug]/sso": r83,
-  "/api/v1/orgs/[slug]/sso/jit": r84,
-  "/api/v1/orgs/[slug]/sso/saml": r85,
-  "/api/v1/orgs/[slug]/trusted-issuers": r86,
-  "/api/v1/orgs/[slug]/trusted-issuers/[issuerId]": r87,
-  "/api/v1/orgs/[slug]/usage": r88,
-  "/api/v1/orgs/[slug]/usage/report": r89,
+  "/api/v1/account/mfa/passkeys": r11,
+  "/api/v1/account/mfa/passkeys/[id]": r12,
+  "/api/v1/account/mfa/passkeys/options": r13,
+  "/api/v1/account/mfa/recovery-codes": r14,
+  "/api/v1/account/mfa/totp": r15,
+  "/api/v1/account/mfa/totp/confirm": r16,
+  "/api/v1/account/password": r17,
+  "/api/v1/account/sessions": r18,
+  "/api/v1/account/sessions/[id]": r19,
+  "/api/v1/account/sessions/revoke-all": r20,
+  "/api/v1/account/sessions/revoke-others": r21,
+  "/api/v1/auth/mfa": r22,
+  "/api/v1/auth/mfa/passkey-options": r23,
+  "/api/v1/auth/password/forgot": r24,
+  "/api/v1/auth/password/reset": r25,
+  "/api/v1/auth/sign-in": r26,
+  "/api/v1/auth/sign-out": r27,
+  "/api/v1/auth/sign-up": r28,
+  "/api/v1/auth/sso/discover": r29,
+  "/api/v1/auth/unlock": r30,
+  "/api/v1/auth/verify-email": r31,
+  "/api/v1/auth/verify-email/resend": r32,
+  "/api/v1/invitations/accept": r33,
+  "/api/v1/invitations/lookup": r34,
+  "/api/v1/onboarding": r35,
+  "/api/v1/openapi.json": r36,
+  "/api/v1/orgs": r37,
+  "/api/v1/orgs/[slug]": r38,
+  "/api/v1/orgs/[slug]/activity": r39,
+  "/api/v1/orgs/[slug]/api-keys": r40,
+  "/api/v1/orgs/[slug]/api-keys/[keyId]": r41,
+  "/api/v1/orgs/[slug]/audit": r42,
+  "/api/v1/orgs/[slug]/audit/export": r43,
+  "/api/v1/orgs/[slug]/audit/verify": r44,
+  "/api/v1/orgs/[slug]/billing": r45,
+  "/api/v1/orgs/[slug]/billing/checkout": r46,
+  "/api/v1/orgs/[slug]/billing/details": r47,
+  "/api/v1/orgs/[slug]/billing/portal": r48,
+  "/api/v1/orgs/[slug]/billing/sync": r49,
+  "/api/v1/orgs/[slug]/domains": r50,
+  "/api/v1/orgs/[slug]/domains/[domainId]": r51,
+  "/api/v1/orgs/[slug]/domains/[domainId]/verify": r52,
+  "/api/v1/orgs/[slug]/integrations": r53,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]": r54,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/check": r55,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries": r56,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]": r57,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/deliveries/[deliveryId]/redeliver": r58,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/resources": r59,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/sync": r60,
+  "/api/v1/orgs/[slug]/integrations/[connectionId]/webhook-secret": r61,
+  "/api/v1/orgs/[slug]/integrations/oauth/[provider]": r62,
+  "/api/v1/orgs/[slug]/invitations": r63,
+  "/api/v1/orgs/[slug]/invitations/[invitationId]": r64,
+  "/api/v1/orgs/[slug]/invitations/[invitationId]/resend": r65,
+  "/api/v1/orgs/[slug]/leave": r66,
+  "/api/v1/orgs/[slug]/members": r67,
+  "/api/v1/orgs/[slug]/members/[membershipId]": r68,
+  "/api/v1/orgs/[slug]/mfa-policy": r69,
+  "/api/v1/orgs/[slug]/notification-rules": r70,
+  "/api/v1/orgs/[slug]/notification-rules/[ruleId]": r71,
+  "/api/v1/orgs/[slug]/ownership-transfer": r72,
+  "/api/v1/orgs/[slug]/ownership-transfer/accept": r73,
+  "/api/v1/orgs/[slug]/scim": r74,
+  "/api/v1/orgs/[slug]/scim/groups/[groupId]": r75,
+  "/api/v1/orgs/[slug]/secrets": r76,
+  "/api/v1/orgs/[slug]/secrets/[secretId]": r77,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/reveal": r78,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/undelete": r79,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/versions": r80,
+  "/api/v1/orgs/[slug]/secrets/[secretId]/versions/[version]/restore": r81,
+  "/api/v1/orgs/[slug]/secrets/export": r82,
+  "/api/v1/orgs/[slug]/secrets/import": r83,
+  "/api/v1/orgs/[slug]/secrets/import/preview": r84,
+  "/api/v1/orgs/[slug]/secrets/rotate-data-key": r85,
+  "/api/v1/orgs/[slug]/secrets/values": r86,
+  "/api/v1/orgs/[slug]/sso": r87,
+  "/api/v1/orgs/[slug]/sso/jit": r88,
+  "/api/v1/orgs/[slug]/sso/saml": r89,
+  "/api/v1/orgs/[slug]/trusted-issuers": r90,
+  "/api/v1/orgs/[slug]/trusted-issuers/[issuerId]": r91,
+  "/api/v1/orgs/[slug]/usage": r92,
+  "/api/v1/orgs/[slug]/usage/report": r93,
 };

@@ -11,8 +11,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeRedirectPath(typeof next === "string" ? next : undefined, CONSOLE_HOME);
   return (
     <div className="flex flex-col gap-6">
-      <SignInForm />
-      <OtherSignInMethods callbackUrl={callbackUrl} />
+      <SignInForm otherMethods={<OtherSignInMethods callbackUrl={callbackUrl} />} />
     </div>
   );
 }

@@ -1,17 +1,22 @@
-// The second factors of an account: TOTP enrolment and removal, recovery codes, and the
-// check of a code at sign-in. Enabling or disabling a factor needs re-authentication
+// The second factors of an account: TOTP enrolment and removal, passkeys added and
+// removed (WebAuthn mechanics in passkeys.ts), recovery codes, and the check of a code or
+// passkey at sign-in. Enabling or disabling a factor needs re-authentication
 // (the current password, or for password-less accounts a sign-in within the last
 // REAUTH_WINDOW_MS). Every change is a user-level audit event (no org applies).
 import "server-only";
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { recordAudit } from "../../audit/record";
 import { getDb, type Tx } from "../../db";
-import { Conflict, Forbidden, Invalid } from "../../errors";
+import { Conflict, Forbidden, Invalid, NotFound } from "../../errors";
 import { auditFields, type AccountActor } from "../../account/actor";
 import { assertCurrentPassword } from "../../account/current-password";
+import type { MfaStatusView, PasskeyView } from "../../account/types";
 import type { AuthContext } from "../auth-context";
 import { isLocked, recordFailedMfaCode } from "../lockout";
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from "./recovery-codes";
+import { listPasskeys, verifyPasskeyAssertion, verifyPasskeyRegistration } from "./passkeys";
 import { matchTotp, newTotpSecret, totpUri } from "./totp";
+import { readTotpSecret, sealTotpSecret } from "./totp-secret";
 
 /** A password-less account may change its factors this long after signing in. */
 export const REAUTH_WINDOW_MS = 10 * 60 * 1000;
@@ -25,18 +30,21 @@ export async function assertReauthenticated(actor: AccountActor, password: strin
   }
 }
 
-export type MfaStatus = { totp: boolean; recoveryCodesLeft: number };
+export type MfaStatus = MfaStatusView;
 
 export async function mfaStatus(userId: string): Promise<MfaStatus> {
-  const [user, recoveryCodesLeft] = await Promise.all([
+  const [user, recoveryCodesLeft, passkeys] = await Promise.all([
     getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } }),
     getDb().mfaRecoveryCode.count({ where: { userId, usedAt: null } }),
+    listPasskeys(userId),
   ]);
-  return { totp: user.totpEnabledAt !== null, recoveryCodesLeft };
+  return { totp: user.totpEnabledAt !== null, recoveryCodesLeft, passkeys };
 }
 
+/** Whether sign-ins of this user ask for a second factor: TOTP or at least one passkey. */
 export async function hasSecondFactor(userId: string): Promise<boolean> {
-  return (await mfaStatus(userId)).totp;
+  const status = await mfaStatus(userId);
+  return status.totp || status.passkeys.length > 0;
 }
 
 /** Step 1 of enrolment: a fresh secret to show as a QR code and manual key. Not live until confirmed. */
@@ -45,7 +53,8 @@ export async function startTotpEnrollment(actor: AccountActor, password: string 
   const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, totpEnabledAt: true } });
   if (user.totpEnabledAt) throw new Conflict("An authenticator app is already set up; remove it first");
   const secret = newTotpSecret();
-  await getDb().user.update({ where: { id: actor.userId }, data: { totpSecret: secret, totpLastStep: null } });
+  const totpSecretEncrypted = await sealTotpSecret(actor.userId, secret);
+  await getDb().user.update({ where: { id: actor.userId }, data: { totpSecret: null, totpSecretEncrypted, totpLastStep: null } });
   return { secret, uri: totpUri(secret, user.email) };
 }
 
@@ -54,10 +63,11 @@ export async function startTotpEnrollment(actor: AccountActor, password: string 
  * issues recovery codes when the account has none, returned once for display.
  */
 export async function confirmTotpEnrollment(actor: AccountActor, code: string, now = new Date()): Promise<{ recoveryCodes: string[] | null }> {
-  const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpSecret: true, totpEnabledAt: true } });
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, totpSecret: true, totpSecretEncrypted: true, totpEnabledAt: true } });
   if (user.totpEnabledAt) throw new Conflict("An authenticator app is already set up");
-  if (!user.totpSecret) throw new Invalid("Start setting up the authenticator app first");
-  const step = matchTotp(user.totpSecret, code.trim(), now, null);
+  const secret = await readTotpSecret(user);
+  if (!secret) throw new Invalid("Start setting up the authenticator app first");
+  const step = matchTotp(secret, code.trim(), now, null);
   if (step === null) throw new Invalid("That code is not right; check the time on your device and try again", [{ path: "code", message: "Incorrect code", in: "body" }]);
   return getDb().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { totpEnabledAt: now, totpLastStep: step } });
@@ -71,14 +81,47 @@ export async function confirmTotpEnrollment(actor: AccountActor, code: string, n
 export async function disableTotp(actor: AccountActor, password: string | undefined): Promise<void> {
   await assertReauthenticated(actor, password);
   await getDb().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.userId }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
-    // Without a factor the recovery codes would bypass nothing; drop them so new ones come with the next factor.
-    await tx.mfaRecoveryCode.deleteMany({ where: { userId: actor.userId } });
+    await tx.user.update({ where: { id: actor.userId }, data: { totpSecret: null, totpSecretEncrypted: null, totpEnabledAt: null, totpLastStep: null } });
+    await dropRecoveryCodesWithoutFactor(tx, actor.userId);
     await recordAudit(tx, { action: "account.mfa.totp_disabled", targetType: "user", targetId: actor.userId, ...auditFields(actor) });
   });
 }
 
 
+
+/** Without a factor the recovery codes would bypass nothing; dropped so new ones come with the next factor. */
+async function dropRecoveryCodesWithoutFactor(tx: Tx, userId: string): Promise<void> {
+  const [user, passkeys] = await Promise.all([tx.user.findUniqueOrThrow({ where: { id: userId }, select: { totpEnabledAt: true } }), tx.passkey.count({ where: { userId } })]);
+  if (!user.totpEnabledAt && passkeys === 0) await tx.mfaRecoveryCode.deleteMany({ where: { userId } });
+}
+
+/**
+ * A verified registration becomes a passkey (its options needed re-authentication).
+ * Issues recovery codes when the account has none, returned once for display.
+ */
+export async function addPasskey(actor: AccountActor, input: { name: string; response: RegistrationResponseJSON }, request: Request): Promise<{ passkey: PasskeyView; recoveryCodes: string[] | null }> {
+  const credential = await verifyPasskeyRegistration(actor.userId, input.response, request);
+  return getDb().$transaction(async (tx) => {
+    if (await tx.passkey.findUnique({ where: { credentialId: credential.credentialId }, select: { id: true } })) throw new Conflict("This passkey is already registered");
+    const row = await tx.passkey.create({
+      data: { userId: actor.userId, credentialId: credential.credentialId, publicKey: credential.publicKey, counter: BigInt(credential.counter), transports: credential.transports, name: input.name },
+    });
+    const existing = await tx.mfaRecoveryCode.count({ where: { userId: actor.userId, usedAt: null } });
+    const recoveryCodes = existing > 0 ? null : await replaceRecoveryCodes(tx, actor.userId);
+    await recordAudit(tx, { action: "account.mfa.passkey_added", targetType: "passkey", targetId: row.id, ...auditFields(actor) });
+    return { passkey: { id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), lastUsedAt: null }, recoveryCodes };
+  });
+}
+
+export async function removePasskey(actor: AccountActor, id: string, password: string | undefined): Promise<void> {
+  await assertReauthenticated(actor, password);
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.passkey.deleteMany({ where: { id, userId: actor.userId } });
+    if (count === 0) throw new NotFound("Passkey");
+    await dropRecoveryCodesWithoutFactor(tx, actor.userId);
+    await recordAudit(tx, { action: "account.mfa.passkey_removed", targetType: "passkey", targetId: id, ...auditFields(actor) });
+  });
+}
 
 async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
   const codes = newRecoveryCodes();
@@ -98,7 +141,7 @@ export async function regenerateRecoveryCodes(actor: AccountActor, password: str
   });
 }
 
-export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" } | { ok: false; reason: "wrong_code" | "account_locked" };
+export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" | "passkey" } | { ok: false; reason: "wrong_code" | "account_locked" };
 
 /**
  * The second step of a sign-in: a TOTP code (not one already used) or an unused recovery
@@ -107,13 +150,14 @@ export type SecondFactorResult = { ok: true; method: "totp" | "recovery_code" } 
 export async function verifySecondFactor(userId: string, code: string, ctx: AuthContext, now = new Date()): Promise<SecondFactorResult> {
   const user = await getDb().user.findUniqueOrThrow({
     where: { id: userId },
-    select: { id: true, email: true, name: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true, lockedUntil: true },
+    select: { id: true, email: true, name: true, totpSecret: true, totpSecretEncrypted: true, totpEnabledAt: true, totpLastStep: true, lockedUntil: true },
   });
   if (isLocked(user, now)) return { ok: false, reason: "account_locked" };
   const trimmed = code.trim();
   let method: "totp" | "recovery_code" | null = null;
-  if (user.totpEnabledAt && user.totpSecret) {
-    const step = matchTotp(user.totpSecret, trimmed, now, user.totpLastStep);
+  const secret = user.totpEnabledAt ? await readTotpSecret(user) : null;
+  if (secret) {
+    const step = matchTotp(secret, trimmed, now, user.totpLastStep);
     if (step !== null) {
       // Conditional update: two requests racing with the same code cannot both win.
       const claimed = await getDb().user.updateMany({
@@ -138,4 +182,16 @@ export async function verifySecondFactor(userId: string, code: string, ctx: Auth
     return { ok: false, reason: locked ? "account_locked" : "wrong_code" };
   }
   return { ok: true, method };
+}
+
+/** The second step with a passkey: an assertion for a challenge this user was given. Failures count towards the lockout. */
+export async function verifyPasskeyFactor(userId: string, response: AuthenticationResponseJSON, ctx: AuthContext, now = new Date()): Promise<SecondFactorResult> {
+  const user = await getDb().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true, name: true, lockedUntil: true } });
+  if (isLocked(user, now)) return { ok: false, reason: "account_locked" };
+  if (await verifyPasskeyAssertion(userId, response, ctx.request, now)) {
+    await getDb().user.update({ where: { id: userId }, data: { failedMfaCount: 0 } });
+    return { ok: true, method: "passkey" };
+  }
+  const locked = await recordFailedMfaCode(user, ctx);
+  return { ok: false, reason: locked ? "account_locked" : "wrong_code" };
 }

@@ -11,7 +11,7 @@ import { createSession } from "../sessions";
 import { SESSION_COOKIE } from "../session-cookie";
 import { call } from "../../testing/http";
 import { uniqueSuffix, createUser } from "../../testing/fixtures";
-import { LOCKOUT_THRESHOLD } from "../limits";
+import { AUTH_LIMITS, LOCKOUT_THRESHOLD } from "../limits";
 import { hashPassword } from "../passwords";
 import { TOTP_STEP_SECONDS, totpCodeAt } from "./totp";
 
@@ -115,5 +115,19 @@ describeWith(["postgres", "redis"], "MFA", () => {
     expect(refused.headers.get("set-cookie")).toBeNull();
     const lockout = await getDb().auditEvent.findFirst({ where: { targetId: user.id, action: "auth.lockout" } });
     expect(lockout).not.toBeNull();
+  });
+
+  it("limits codes per account too, whichever addresses they come from", async () => {
+    const { user, cookie } = await userWithPassword();
+    const { secret } = await enrolTotp(cookie);
+    const ticket = await passwordStep(user.email, testIp());
+    const wrongCode = totpCodeAt(secret, new Date()) === "000000" ? "111111" : "000000";
+    // The lockout would answer first; its counter starts far below the threshold so only the limit shows.
+    await getDb().user.update({ where: { id: user.id }, data: { failedMfaCount: -100 } });
+    const statuses: number[] = [];
+    // Each attempt from a fresh address, so the per-IP limit never applies.
+    for (let attempt = 0; attempt <= AUTH_LIMITS.mfaCodePerUser.points; attempt++) statuses.push((await secondStep(ticket, wrongCode, testIp())).status);
+    expect(statuses.slice(0, AUTH_LIMITS.mfaCodePerUser.points - 1).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 });

@@ -5,11 +5,16 @@ import { recordAudit } from "../../audit/record";
 import { getDb, type Tx } from "../../db";
 import { AppError } from "../../errors";
 import { auditMeta, type AuthContext } from "../auth-context";
+import { enforceLimits } from "../enforce-limits";
+import { AUTH_LIMITS } from "../limits";
 import { accountLocked } from "../refusals";
 import { readSessionCookie } from "../session-cookie";
 import { revokeSessionByToken, type SessionMethod } from "../sessions";
 import { startSession } from "../start-session";
-import { hasSecondFactor, verifySecondFactor } from "./factors";
+import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
+import { Invalid } from "../../errors";
+import { hasSecondFactor, verifyPasskeyFactor, verifySecondFactor } from "./factors";
+import { passkeyAuthenticationOptions } from "./passkeys";
 import { issuePendingTicket, readPendingTicket } from "./pending";
 
 export type FirstFactorOutcome =
@@ -55,13 +60,24 @@ export function incorrectMfaCode(): AppError {
   return new AppError("unauthorized", "That code is not right, or it was already used.", { reason: "mfa_code_incorrect" });
 }
 
-/** The second step: a valid ticket and a correct code open the session. */
-export async function completeSecondFactor(input: { mfaTicket: string; code: string }, ctx: AuthContext): Promise<{ userId: string; sessionId: string; setCookie: string }> {
+/** At the MFA step: options to sign the pending user's passkey challenge with. */
+export async function passkeyOptionsForTicket(mfaTicket: string, request: Request): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const pending = readPendingTicket(mfaTicket);
+  if (!pending) throw mfaTicketExpired();
+  const options = await passkeyAuthenticationOptions(pending.userId, request);
+  if (!options) throw new Invalid("This account has no passkey; enter a code instead");
+  return options;
+}
+
+/** The second step: a valid ticket and a correct code (or passkey assertion) open the session. */
+export async function completeSecondFactor(input: { mfaTicket: string; code?: string; passkey?: AuthenticationResponseJSON }, ctx: AuthContext): Promise<{ userId: string; sessionId: string; setCookie: string }> {
   const pending = readPendingTicket(input.mfaTicket);
   if (!pending) throw mfaTicketExpired();
   const user = await getDb().user.findUnique({ where: { id: pending.userId }, select: { deactivatedAt: true } });
   if (!user || user.deactivatedAt) throw mfaTicketExpired();
-  const result = await verifySecondFactor(pending.userId, input.code, ctx);
+  await enforceLimits([[AUTH_LIMITS.mfaCodePerUser, pending.userId]]);
+  if (!input.code && !input.passkey) throw new Invalid("Enter the code", [{ path: "code", message: "Enter the code", in: "body" }]);
+  const result = input.passkey ? await verifyPasskeyFactor(pending.userId, input.passkey, ctx) : await verifySecondFactor(pending.userId, input.code!, ctx);
   if (!result.ok) throw result.reason === "account_locked" ? accountLocked() : incorrectMfaCode();
   const started = await getDb().$transaction((tx) => openSession(tx, pending.userId, pending.method, ctx, { secondFactor: result.method }));
   return { userId: pending.userId, ...started };

@@ -20,6 +20,8 @@ export type AdapterContext = {
   ssoConnectionId?: string;
   /** What the IdP's ID token asserted (amr, acr), set by the signIn callback before the session is made. */
   ssoAssertion?: SsoAssertion;
+  /** Set by the sign-in policy when the user has a second factor: no session now, an MFA step instead. */
+  mfaPendingUserId?: string;
 };
 
 type UserRow = { id: string; email: string; name: string | null; image: string | null; emailVerified: Date | null; deactivatedAt: Date | null };

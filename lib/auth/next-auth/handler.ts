@@ -3,10 +3,14 @@
 // - callbackUrl is reduced to a path on this site before next-auth sees it.
 // - Only login_hint is passed on to the IdP's authorization request from the query.
 // - POST /api/auth/signin/email goes through the magic-link gate (rate limits, SSO).
+// - A magic link for an account with a second factor sets the pending MFA ticket cookie.
 import "server-only";
 import { AppError, BadRequest, NotFound, UnsupportedMediaType } from "../../errors";
 import { readRawBody } from "../../http/body";
 import { authErrorCode } from "../auth-errors";
+import { issuePendingTicket } from "../mfa/pending";
+import { MFA_STEP_PATH, pendingCookieHeader } from "../mfa/pending-cookie";
+import { isSecureRequest } from "../request-meta";
 import { parseCookies, runNextAuth } from "./bridge";
 import { sameOriginPath } from "./callback-url";
 import { magicLinkGate } from "./magic-link-gate";
@@ -36,13 +40,21 @@ export async function handleAuthRequest(ctx: AuthRouteContext, segments: string[
     if (ssoPath) return redirectTo(withCallbackUrl(ssoPath, body?.callbackUrl), json);
   }
 
-  const { options, orgRefusal } = await authOptions(request, providerId, ctx.requestId);
+  const { options, orgRefusal, adapterContext } = await authOptions(request, providerId, ctx.requestId);
   if (orgRefusal && (action === "signin" || action === "callback")) return redirectTo(`/auth-error?error=${orgRefusal}`, json);
 
   const response = await runNextAuth(
     { method, segments, query, body, cookies: parseCookies(request.headers.get("cookie")), headers: Object.fromEntries(request.headers) },
     options,
   );
+  // The sign-in policy stopped at the second factor: the MFA step page finds the ticket in a cookie.
+  if (adapterContext.mfaPendingUserId) {
+    response.headers.append("set-cookie", pendingCookieHeader(issuePendingTicket(adapterContext.mfaPendingUserId, adapterContext.method), isSecureRequest(request)));
+    const location = response.headers.get("location");
+    if (location?.startsWith(MFA_STEP_PATH) && query.callbackUrl && query.callbackUrl !== "/") {
+      response.headers.set("location", `${MFA_STEP_PATH}?${new URLSearchParams({ next: query.callbackUrl })}`);
+    }
+  }
   return inErrorShape(response);
 }
 

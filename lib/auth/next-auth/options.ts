@@ -43,7 +43,7 @@ function ssoAssertionOf(claims: Record<string, unknown> | undefined): SsoAsserti
 }
 
 /** `orgRefusal`: why a sign-in through the org named in the request cannot go on. */
-export type BuiltOptions = { options: AuthOptions; org: OrgSso | null; orgRefusal: AuthErrorCode | null };
+export type BuiltOptions = { options: AuthOptions; org: OrgSso | null; orgRefusal: AuthErrorCode | null; adapterContext: AdapterContext };
 
 /** The org's provider, or why there is none: no SSO, or its issuer's discovery failed. */
 async function loadOrgSso(orgSlug: string): Promise<{ org: OrgSso | null; refusal: AuthErrorCode | null }> {
@@ -107,5 +107,5 @@ export async function authOptions(request: Request, providerId: string | undefin
     },
     logger: nextAuthLogger,
   };
-  return { options, org, orgRefusal };
+  return { options, org, orgRefusal, adapterContext };
 }

@@ -9,6 +9,7 @@
 //   never creates a user (someone could otherwise pre-claim another person's address).
 // - While signed in, an SSO identity whose email belongs to another user is refused
 //   (next-auth would otherwise link it to the signed-in user).
+// - A magic link for an account with a second factor ends at the MFA step, not a session.
 // - Deactivated users are refused (after the link is used, so a magic-link request
 //   answers the same for every address).
 import "server-only";
@@ -16,6 +17,8 @@ import type { Account, Profile, User } from "next-auth";
 import type { AdapterUser } from "next-auth/adapters";
 import { recordAudit } from "../../audit/record";
 import { getDb } from "../../db";
+import { hasSecondFactor } from "../mfa/factors";
+import { MFA_STEP_PATH } from "../mfa/pending-cookie";
 import { emailDomain, ssoRequirementFor } from "../sso-policy";
 import type { AdapterContext } from "./adapter";
 import type { OidcProfile, ProviderKind } from "./providers";
@@ -38,8 +41,14 @@ export async function signInPolicy(attempt: SignInAttempt, context: PolicyContex
     const requirement = email ? await ssoRequirementFor(email) : null;
     if (requirement) return requirement.signInPath;
     if (attempt.email?.verificationRequest || !email) return true;
-    const deactivated = await db.user.findFirst({ where: { email, deactivatedAt: { not: null } }, select: { id: true } });
-    return deactivated ? refuse(context, deactivated.id, "AccountDeactivated", "magic_link") : true;
+    const existing = await db.user.findUnique({ where: { email }, select: { id: true, deactivatedAt: true } });
+    if (existing?.deactivatedAt) return refuse(context, existing.id, "AccountDeactivated", "magic_link");
+    // The link proved the first factor only; the session waits for the second (no session is created here).
+    if (existing && (await hasSecondFactor(existing.id))) {
+      context.adapter.mfaPendingUserId = existing.id;
+      return MFA_STEP_PATH;
+    }
+    return true;
   }
   if (context.kind.kind !== "instance" && context.kind.kind !== "org") return "/auth-error?error=AccessDenied";
 
