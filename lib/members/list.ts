@@ -1,7 +1,7 @@
 // The members list: searched by name or email, paginated by a keyset cursor on
 // (joined at, id) so page N costs the same as page 1, even with 10,000 members.
 import "server-only";
-import { usersWithSecondFactor } from "../auth/mfa/factors";
+import { secondFactorSql } from "../auth/mfa/factors";
 import { getPool } from "../db";
 import { Invalid } from "../errors";
 
@@ -34,8 +34,10 @@ export async function listMembers(orgId: string, options: { query?: string; curs
   const after = options.cursor ? decodeCursor(options.cursor) : null;
   // Prisma stores UTC in "timestamp without time zone"; AT TIME ZONE 'UTC' keeps that
   // exact whatever the server's or this process's time zone.
-  const { rows } = await getPool().query<Omit<MemberRow, "mfaEnabled">>(
-    `SELECT m.id AS "membershipId", u.id AS "userId", u.name, u.email, m.role, m."createdAt" AT TIME ZONE 'UTC' AS "joinedAt"
+  // The MFA column uses the account module's own rule, so every kind of factor it knows counts.
+  const { rows } = await getPool().query<MemberRow>(
+    `SELECT m.id AS "membershipId", u.id AS "userId", u.name, u.email, m.role, m."createdAt" AT TIME ZONE 'UTC' AS "joinedAt",
+       ${secondFactorSql("u")} AS "mfaEnabled"
      FROM "Membership" m JOIN "User" u ON u.id = m."userId"
      WHERE m."orgId" = $1
        AND ($2::text IS NULL OR u.email ILIKE $2 ESCAPE '\\' OR u.name ILIKE $2 ESCAPE '\\')
@@ -46,10 +48,8 @@ export async function listMembers(orgId: string, options: { query?: string; curs
   );
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
-  // The account module's own rule, so every kind of factor it knows counts (two queries per page).
-  const withMfa = await usersWithSecondFactor(page.map((row) => row.userId));
   return {
-    items: page.map((row) => ({ ...row, mfaEnabled: withMfa.has(row.userId) })),
+    items: page,
     nextCursor: rows.length > options.limit && last ? encodeCursor({ joinedAt: last.joinedAt, id: last.membershipId }) : null,
   };
 }

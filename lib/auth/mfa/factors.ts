@@ -46,17 +46,22 @@ export async function hasSecondFactor(userId: string): Promise<boolean> {
   return (await usersWithSecondFactor([userId])).has(userId);
 }
 
-/**
- * Which of these users have a second factor (same rule as hasSecondFactor), in two
- * queries whatever their number: the members list asks this for a whole page.
- */
-export async function usersWithSecondFactor(userIds: string[]): Promise<Set<string>> {
+/** Which of these users have a second factor; keep in step with secondFactorSql. */
+async function usersWithSecondFactor(userIds: string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const [totp, passkeys] = await Promise.all([
     getDb().user.findMany({ where: { id: { in: userIds }, totpEnabledAt: { not: null } }, select: { id: true } }),
     getDb().passkey.findMany({ where: { userId: { in: userIds } }, distinct: ["userId"], select: { userId: true } }),
   ]);
   return new Set([...totp.map((user) => user.id), ...passkeys.map((passkey) => passkey.userId)]);
+}
+
+/**
+ * The same rule as a SQL boolean over a "User" row aliased `user`, for lists that read a
+ * page of users in one query (the members list is on the API's hot path).
+ */
+export function secondFactorSql(user: string): string {
+  return `(${user}."totpEnabledAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "Passkey" pk WHERE pk."userId" = ${user}.id))`;
 }
 
 /** Step 1 of enrolment: a fresh secret to show as a QR code and manual key. Not live until confirmed. */
