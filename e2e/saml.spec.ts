@@ -24,7 +24,7 @@ function autoPost(acsUrl: string, samlResponse: string, relayState: string | nul
 }
 
 /** The IdP's pages in this browser context: /sso answers an AuthnRequest, /start begins an IdP-initiated sign-in. */
-async function serveIdp(context: BrowserContext, idp: TestSamlIdp, sp: Sp, email: string) {
+async function serveIdp(context: BrowserContext, idp: TestSamlIdp, sp: Sp, email: string, groups?: string[]) {
   await context.route((url) => url.origin === IDP_ORIGIN, async (route) => {
     const url = new URL(route.request().url());
     const spInitiated = url.pathname === "/sso";
@@ -35,6 +35,7 @@ async function serveIdp(context: BrowserContext, idp: TestSamlIdp, sp: Sp, email
       email,
       inResponseTo: spInitiated ? authnRequestId(url.toString()) : undefined,
       authnContextClassRef: MULTI_FACTOR,
+      groups,
     });
     await route.fulfill({ contentType: "text/html", body: autoPost(sp.acsUrl, samlResponse, spInitiated ? url.searchParams.get("RelayState") : null) });
   });
@@ -136,4 +137,51 @@ test("a SCIM-provisioned employee signs in through SAML with MFA asserted, lands
 
   await api.dispose();
   await Promise.all([adminContext.close(), employee.close(), fromIdp.close()]);
+});
+
+test("just-in-time membership: a first SAML sign-in joins the org with the admin's default role, and a mapped IdP group gives its role", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const suffix = randomBytes(4).toString("hex");
+  const domain = `jit-${suffix}.test`;
+  const slug = `jit-${suffix}`;
+  const admin = await createSignedInUser(`admin@${domain}`, "JIT Admin");
+  const orgId = await createOrgWithVerifiedDomain({ slug, domain, userId: admin.userId, role: "owner" });
+  const idp = new TestSamlIdp({ ssoUrl: `${IDP_ORIGIN}/sso` });
+
+  const adminContext = await browser.newContext({ baseURL: appOrigin });
+  await signInContext(adminContext, admin.userId, "e2e-jit-admin");
+  const page = await adminContext.newPage();
+  await page.goto(`/orgs/${slug}?tab=sso`);
+  await page.locator("#saml-metadata-xml").fill(idp.metadataXml());
+  await page.getByRole("button", { name: "Save SAML" }).click();
+  await expect(page.getByText("SAML settings saved.")).toBeVisible();
+  const sp: Sp = { acsUrl: await page.locator("#saml-sp-acs-url").inputValue(), entityId: await page.locator("#saml-sp-entity-id").inputValue() };
+  const connection = await e2eDb().samlConnection.findUniqueOrThrow({ where: { orgId } });
+
+  const jit = page.getByRole("form", { name: "Just-in-time membership" });
+  await jit.getByLabel("Role of new members signing in through SSO").selectOption("member");
+  await jit.getByRole("button", { name: "Add mapping" }).click();
+  await jit.getByLabel("Group 1").fill("Platform Engineering");
+  await jit.getByLabel("Role for group 1").selectOption("admin");
+  await jit.getByRole("button", { name: "Save membership settings" }).click();
+  await expect(jit.getByText("Membership settings saved.")).toBeVisible();
+
+  // Neither person was invited or provisioned: the first sign-in makes the membership.
+  for (const [email, groups, role] of [
+    [`dev-${suffix}@${domain}`, [], "member"],
+    [`lead-${suffix}@${domain}`, ["Platform Engineering"], "admin"],
+  ] as const) {
+    const context = await browser.newContext({ baseURL: appOrigin });
+    await serveIdp(context, idp, sp, email, [...groups]);
+    const signedIn = await context.newPage();
+    const start = await signedIn.request.get(`/api/saml/${connection.id}/sign-in`, { maxRedirects: 0 });
+    await signedIn.goto(start.headers().location!);
+    await expect(signedIn).toHaveURL(`${appOrigin}/orgs/${slug}`);
+    await expect(signedIn.getByText(`You are ${role === "admin" ? "an" : "a"} ${role} here`)).toBeVisible();
+    const user = await e2eDb().user.findUniqueOrThrow({ where: { email } });
+    expect(await e2eDb().membership.findFirstOrThrow({ where: { orgId, userId: user.id } })).toMatchObject({ role });
+    await context.close();
+  }
+  expect(await e2eDb().invitation.count({ where: { orgId } })).toBe(0);
+  await adminContext.close();
 });
