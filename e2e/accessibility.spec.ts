@@ -1,6 +1,7 @@
 // Accessibility: axe finds no serious or critical violation on any console page, light
 // or dark, and the console's shell works from the keyboard alone: the skip link, the
-// sidebar, the org switcher (search, arrows, Enter) and the user menu (Escape returns focus).
+// sidebar, the org switcher (search, arrows, Enter) and the user menu (Escape returns focus),
+// and the dialogs: the one confirmation (typed or not) and the connect dialog.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { browserFor, createOrg } from "./support/accounts";
@@ -100,5 +101,50 @@ test("the console shell works from the keyboard alone", async ({ browser }) => {
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+  await context.close();
+});
+
+test("dialogs work from the keyboard alone: focus starts inside, stays inside, and goes back to the opener", async ({ browser }) => {
+  const context = await browserFor(browser, seeded.owner);
+  const page = await context.newPage();
+  await page.goto(`/orgs/${seeded.org.slug}/secrets`);
+  await settle(page);
+
+  // A typed confirmation: Enter opens it on the field to type in; Escape cancels.
+  const remove = page.getByRole("button", { name: "Delete SENTRY_DSN" });
+  await remove.focus();
+  await page.keyboard.press("Enter");
+  const confirmation = page.getByRole("alertdialog", { name: "Delete SENTRY_DSN?" });
+  await expect(confirmation).toBeVisible();
+  await expect(confirmation.getByLabel("Type SENTRY_DSN to confirm")).toBeFocused();
+  // Tab cycles inside the modal dialog, never back into the page behind it.
+  for (let presses = 0; presses < 6; presses += 1) {
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest("dialog")))).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(confirmation).toHaveCount(0);
+  await expect(remove).toBeFocused();
+
+  // Typing the key and Enter confirms.
+  await page.keyboard.press("Enter");
+  await expect(confirmation.getByLabel("Type SENTRY_DSN to confirm")).toBeFocused();
+  await page.keyboard.type("SENTRY_DSN");
+  await page.keyboard.press("Enter");
+  await expect(confirmation).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Delete SENTRY_DSN" })).toHaveCount(0);
+
+  // A form dialog: the connect dialog opens from the catalogue and closes with Escape.
+  await page.goto(`/orgs/${seeded.org.slug}/integrations`);
+  await settle(page);
+  const connectLinear = page.getByRole("button", { name: "Connect Linear", exact: true });
+  await connectLinear.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Connect Linear" });
+  await expect(dialog).toBeVisible();
+  expect(await page.evaluate(() => Boolean(document.activeElement?.closest("dialog")))).toBe(true);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(connectLinear).toBeFocused();
   await context.close();
 });

@@ -9,15 +9,24 @@ import { Button } from "@/components/ui/button";
  */
 export function Dialog({ title, onClose, children, role }: { title: string; onClose: () => void; children: ReactNode; role?: "dialog" | "alertdialog" }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   // No close() on unmount: removing the element ends the modal, and a close event from a
   // cleanup would tell the parent to close a dialog it just reopened (strict mode).
   useEffect(() => {
     const dialog = ref.current;
-    if (!dialog || dialog.open) return;
-    dialog.showModal();
-    // showModal() picks its own first focus (React's autoFocus ran while the dialog was
-    // closed): the element marked data-autofocus (a confirmation's safe choice) gets it.
-    dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    if (!dialog) return;
+    if (!dialog.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      dialog.showModal();
+      // showModal() picks its own first focus (React's autoFocus ran while the dialog was
+      // closed): the element marked data-autofocus (a confirmation's safe choice) gets it.
+      dialog.querySelector<HTMLElement>("[data-autofocus]")?.focus();
+    }
+    // Once the dialog is really gone (not strict mode's rehearsal), a keyboard user goes
+    // on from the control that opened it, when that control is still there.
+    return () => {
+      if (!dialog.isConnected && opener.current?.isConnected) opener.current.focus();
+    };
   }, []);
   return (
     <dialog
