@@ -16,7 +16,7 @@ export function MfaRequiredView({ orgName }: { orgName: string }) {
         <p className="text-sm font-medium text-muted-foreground">403 · Two-factor authentication required</p>
         <h1 className="text-xl font-semibold tracking-tight">{orgName} requires two-factor authentication</h1>
         <p className="text-sm text-muted-foreground">
-          Its members must sign in with a second factor. Set up an authenticator app on your account, then come back: your membership and role are unchanged.
+          Its members must sign in with a second factor. Set up an authenticator app or a passkey on your account, then come back: your membership and role are unchanged.
         </p>
       </div>
       <div className="flex flex-wrap gap-2 pt-1 text-sm">
