@@ -4,7 +4,7 @@ import { createSignedInUser, e2eDatabaseUrl, e2eDb, signInContext } from "./supp
 
 // Sidebar entry, its path under the org (or absolute), and the page's heading.
 const sections: [label: string, path: string, heading: string][] = [
-  ["Overview", "", "Org"],
+  ["Settings", "", "Settings"],
   ["Members", "/members", "Members"],
   ["Roles", "/roles", "Roles"],
   ["Billing", "/billing", "Billing"],

@@ -99,7 +99,7 @@ test("a member sees the console without the sections their role may not read", a
   const context = await browserFor(browser, billing);
   const page = await context.newPage();
   await page.goto(`/orgs/${org.slug}`);
-  await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link")).toHaveText(["Overview", "Members", "Roles", "Billing", "API reference", "Account"]);
+  await expect(page.getByRole("navigation", { name: "Console" }).getByRole("link")).toHaveText(["Settings", "Members", "Roles", "Billing", "API reference", "Account"]);
   expect((await page.goto(`/orgs/${org.slug}/audit`))?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
   await page.goto(`/orgs/${org.slug}/roles`);

@@ -112,7 +112,7 @@ test("a SCIM-provisioned employee signs in through SAML with MFA asserted, lands
   expect(start.headers().location).toMatch(new RegExp(`^${IDP_ORIGIN}/sso\\?SAMLRequest=`));
   await employeePage.goto(start.headers().location!);
   await expect(employeePage).toHaveURL(`${appOrigin}/orgs/${slug}`);
-  await expect(employeePage.getByRole("heading", { name: "Org", exact: true })).toBeVisible();
+  await expect(employeePage.getByRole("heading", { name: "Settings", exact: true })).toBeVisible();
   await expect(employeePage.getByText("You are an admin here")).toBeVisible();
   await expect(employeePage.getByTestId("mfa-required")).toHaveCount(0);
   expect(await e2eDb().invitation.count({ where: { orgId } })).toBe(0);

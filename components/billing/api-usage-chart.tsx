@@ -2,10 +2,9 @@
 // chart. The quota line is its even pace (the monthly quota over the month's days): days
 // above it spend the month's requests faster than they last. Days still to come are empty slots.
 import { BarChart } from "@/components/ui/chart";
+import { shortDay } from "@/components/usage/usage-chart";
 
 type Day = { day: string; count: number };
-
-const short = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
 
 /** Every day of the month of `days` (from the 1st to today), the days to come as null. */
 function wholeMonth(days: Day[]): { label: string; value: number | null }[] {
@@ -13,7 +12,7 @@ function wholeMonth(days: Day[]): { label: string; value: number | null }[] {
   const length = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
   return Array.from({ length }, (_, index) => {
     const day = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), index + 1)).toISOString().slice(0, 10);
-    return { label: short(day), value: days[index]?.count ?? null };
+    return { label: shortDay(day), value: days[index]?.count ?? null };
   });
 }
 

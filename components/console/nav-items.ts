@@ -9,7 +9,7 @@ export const consoleNavGroups: readonly NavGroup[] = [
   {
     label: "Organization",
     items: [
-      { segment: "", label: "Overview", description: "Organization settings, domains and single sign-on.", permission: "org:read" },
+      { segment: "", label: "Settings", description: "Organization settings, domains, security and single sign-on.", permission: "org:read" },
       { segment: "members", label: "Members", description: "People in this organization, their roles and invitations.", permission: "members:read" },
       { segment: "roles", label: "Roles", description: "What each role may do.", permission: "org:read" },
       { segment: "billing", label: "Billing", description: "Plan, seats, usage and invoices.", permission: "billing:read" },

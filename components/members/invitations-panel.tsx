@@ -175,7 +175,7 @@ export function InvitationsPanel({ slug, currentRole, mailInLog = false }: { slu
         )}
         <div className="flex flex-col gap-2">
           <Label htmlFor="invite-role">Role</Label>
-          <select id="invite-role" disabled={!hydrated} className="h-9 rounded-md border border-border bg-background px-2 text-sm" value={role} onChange={(event) => setRole(event.target.value)}>
+          <select id="invite-role" disabled={!hydrated} className="h-9 rounded-md border border-border bg-background px-2 text-sm capitalize" value={role} onChange={(event) => setRole(event.target.value)}>
             {["member", "billing", "admin", ...(currentRole === "owner" ? ["owner"] : [])].map((option) => (
               <option key={option} value={option}>
                 {option}

@@ -121,7 +121,7 @@ export default async function OrgPage({ params }: { params: Promise<{ slug: stri
   return (
     <div className="flex flex-col gap-6">
       <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Org</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
         <p className="text-sm text-muted-foreground">
           Settings of {org.name}. You are {/^[aeiou]/.test(access.role) ? "an" : "a"} {access.role} here (<Link className="underline underline-offset-4" href={`/orgs/${org.slug}/roles`} prefetch={false}>what each role may do</Link>).
         </p>
