@@ -11,8 +11,8 @@ export function Time({ iso, empty = "—" }: { iso: string | null; empty?: strin
   if (!iso) return <span className="text-muted-foreground">{empty}</span>;
   const date = new Date(iso);
   return (
-    <time dateTime={iso} title={iso}>
-      {hydrated ? date.toLocaleString() : `${iso.slice(0, 16).replace("T", " ")} UTC`}
+    <time dateTime={iso} title={hydrated ? date.toLocaleString() : iso}>
+      {hydrated ? date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : `${iso.slice(0, 16).replace("T", " ")} UTC`}
     </time>
   );
 }

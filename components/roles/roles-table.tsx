@@ -8,7 +8,7 @@ import { ALL_PERMISSIONS, PERMISSIONS, ROLES, type Permission } from "@/lib/auth
 const roleColumns: Column<Permission>[] = ROLES.map((role) => ({
   id: role,
   header: <span className="capitalize">{role}</span>,
-  width: "6.5rem",
+  width: "5.5rem",
   align: "center",
   cell: (permission) => {
     const held = (PERMISSIONS[permission].roles as readonly string[]).includes(role);
@@ -36,5 +36,5 @@ const columns: Column<Permission>[] = [
 
 /** The permission table, rendered from the same data the API enforces. */
 export function RolesTable() {
-  return <DataTable label="Permissions by role" columns={columns} rows={ALL_PERMISSIONS} rowKey={(permission) => permission} rowProps={(permission) => ({ "data-testid": "permission-row", "data-permission": permission })} minWidth="44rem" />;
+  return <DataTable label="Permissions by role" columns={columns} rows={ALL_PERMISSIONS} rowKey={(permission) => permission} rowProps={(permission) => ({ "data-testid": "permission-row", "data-permission": permission })} minWidth="36rem" />;
 }
