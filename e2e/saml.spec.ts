@@ -177,7 +177,7 @@ test("just-in-time membership: a first SAML sign-in joins the org with the admin
   const jit = page.getByRole("form", { name: "Just-in-time membership" });
   await jit.getByLabel("Role of new members signing in through SSO").selectOption("member");
   await jit.getByRole("button", { name: "Add mapping" }).click();
-  await jit.getByLabel("Group 1").fill("Platform Engineering");
+  await jit.getByLabel("Group 1", { exact: true }).fill("Platform Engineering");
   await jit.getByLabel("Role for group 1").selectOption("admin");
   await jit.getByRole("button", { name: "Save membership settings" }).click();
   await expect(jit.getByText("Membership settings saved.")).toBeVisible();
