@@ -139,7 +139,7 @@ test("a SCIM-provisioned employee signs in through SAML with MFA asserted, lands
   await Promise.all([adminContext.close(), employee.close(), fromIdp.close()]);
 });
 
-test("just-in-time membership: a first SAML sign-in joins the org with the admin's default role, and a mapped IdP group gives its role", async ({ browser }) => {
+test("just-in-time membership: a first SAML sign-in joins the org with the admin's default role, and a mapped IdP group gives its role", async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   const suffix = randomBytes(4).toString("hex");
   const domain = `jit-${suffix}.test`;
@@ -151,12 +151,28 @@ test("just-in-time membership: a first SAML sign-in joins the org with the admin
   const adminContext = await browser.newContext({ baseURL: appOrigin });
   await signInContext(adminContext, admin.userId, "e2e-jit-admin");
   const page = await adminContext.newPage();
+  // As with Okta or Entra: start the setup to get the ACS URL, then paste the IdP's metadata.
   await page.goto(`/orgs/${slug}?tab=sso`);
+  await page.getByRole("button", { name: "Start SAML setup" }).click();
+  await expect(page.getByTestId("saml-draft-status")).toBeVisible();
+  const draftAcsUrl = await page.locator("#saml-sp-acs-url").inputValue();
+  expect(draftAcsUrl).toMatch(/\/api\/saml\/[^/]+\/acs$/);
+  await expect(page.getByLabel(/^Enabled/)).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath("saml-draft-light.png"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: testInfo.outputPath("saml-draft-dark.png"), fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: testInfo.outputPath("saml-draft-phone.png"), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.locator("#saml-metadata-xml").fill(idp.metadataXml());
   await page.getByRole("button", { name: "Save SAML" }).click();
   await expect(page.getByText("SAML settings saved.")).toBeVisible();
+  await expect(page.getByTestId("saml-draft-status")).toHaveCount(0);
   const sp: Sp = { acsUrl: await page.locator("#saml-sp-acs-url").inputValue(), entityId: await page.locator("#saml-sp-entity-id").inputValue() };
+  expect(sp.acsUrl).toBe(draftAcsUrl);
   const connection = await e2eDb().samlConnection.findUniqueOrThrow({ where: { orgId } });
+  expect(connection.enabled).toBe(true);
 
   const jit = page.getByRole("form", { name: "Just-in-time membership" });
   await jit.getByLabel("Role of new members signing in through SSO").selectOption("member");

@@ -2,6 +2,8 @@
 
 // The org's SAML identity provider: IdP metadata (XML or URL) or entity id, SSO URL and
 // certificate(s) in; the service provider details to give the IdP out, with copy buttons.
+// Okta and Entra want the ACS URL and entity id before they give their metadata, so
+// "Start SAML setup" creates a draft connection (SP details only, disabled) first.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -14,8 +16,10 @@ import { apiFetch, type ApiError } from "@/lib/api-client";
 import { orgKeys } from "@/lib/orgs/queries";
 
 type SamlView = {
-  idpEntityId: string;
-  idpSsoUrl: string;
+  /** False for a draft: SP details exist, the IdP's metadata is still to be saved. */
+  configured: boolean;
+  idpEntityId: string | null;
+  idpSsoUrl: string | null;
   idpCertificates: { subject: string; notAfter: string; fingerprint256: string }[];
   requireEncryptedAssertions: boolean;
   allowUnverifiedDomains: boolean;
@@ -48,6 +52,7 @@ export function SamlPanel({ slug }: { slug: string }) {
     setForm({ ...form, requireEncryptedAssertions: saved.requireEncryptedAssertions, allowUnverifiedDomains: saved.allowUnverifiedDomains, enforceForDomains: saved.enforceForDomains, enabled: saved.enabled });
   }
   const refresh = () => queryClient.invalidateQueries({ queryKey: orgKeys.saml(slug) });
+  const draft = saved !== null && !saved.configured;
   const save = useMutation<unknown, ApiError>({
     mutationFn: () =>
       apiFetch(`/api/v1/orgs/${slug}/sso/saml`, {
@@ -56,6 +61,8 @@ export function SamlPanel({ slug }: { slug: string }) {
           ...form,
           metadataXml: form.metadataXml.trim() || undefined,
           metadataUrl: form.metadataUrl.trim() || undefined,
+          // A draft turns on when its metadata arrives (the server decides), not from a hidden checkbox.
+          enabled: draft ? undefined : form.enabled,
         },
       }),
     onSuccess: () => {
@@ -63,6 +70,8 @@ export function SamlPanel({ slug }: { slug: string }) {
       return refresh();
     },
   });
+  // No IdP fields: the server creates the draft and answers with the SP details.
+  const start = useMutation<unknown, ApiError>({ mutationFn: () => apiFetch(`/api/v1/orgs/${slug}/sso/saml`, { method: "PUT", body: {} }), onSuccess: refresh });
   const remove = useMutation<unknown, ApiError>({ mutationFn: () => apiFetch(`/api/v1/orgs/${slug}/sso/saml`, { method: "DELETE" }), onSuccess: refresh });
   const removeConfirmed = async () => {
     const confirmed = await confirm({
@@ -81,9 +90,24 @@ export function SamlPanel({ slug }: { slug: string }) {
 
   return (
     <div className="flex max-w-xl flex-col gap-6">
+      {saml.isSuccess && !saved && (
+        <section className="flex flex-col items-start gap-3 rounded-md border border-border bg-background p-4" aria-label="Start SAML setup">
+          <p className="text-sm text-muted-foreground">
+            Your identity provider (Okta, Entra ID, Google Workspace…) asks for Bastion&apos;s ACS URL and entity ID before it gives you its metadata. Start here to get
+            them, then paste the IdP&apos;s metadata below. If you already have the metadata, paste it below directly.
+          </p>
+          <Button type="button" disabled={start.isPending} onClick={() => start.mutate()}>
+            Start SAML setup
+          </Button>
+        </section>
+      )}
       {saved && (
         <section className="flex flex-col gap-3 rounded-md border border-border bg-background p-4" aria-label="Service provider details">
-          <p className="text-sm text-muted-foreground">Give these to your identity provider (or let it import the metadata URL).</p>
+          <p className="text-sm text-muted-foreground">
+            {draft
+              ? "Step 1: create a SAML app in your identity provider with these details (or let it import the metadata URL). Step 2: paste the metadata it gives you below. SAML stays off until then."
+              : "Give these to your identity provider (or let it import the metadata URL)."}
+          </p>
           <CopyField id="saml-sp-entity-id" label="SP entity ID" value={saved.sp.entityId} />
           <CopyField id="saml-sp-acs-url" label="ACS URL" value={saved.sp.acsUrl} />
           <CopyField id="saml-sp-metadata-url" label="Metadata URL" value={saved.sp.metadataUrl} />
@@ -91,10 +115,16 @@ export function SamlPanel({ slug }: { slug: string }) {
             <Label htmlFor="saml-sp-certificate">Signing and encryption certificate</Label>
             <textarea id="saml-sp-certificate" readOnly rows={4} value={saved.sp.certificate} className="rounded-md border border-border bg-background p-2 font-mono text-xs" />
           </div>
-          <p className="text-xs text-muted-foreground">
-            IdP: <span className="text-foreground">{saved.idpEntityId}</span>, {saved.idpCertificates.length} certificate(s), valid until{" "}
-            {saved.idpCertificates.map((cert) => cert.notAfter.slice(0, 10)).join(" and ")}.
-          </p>
+          {draft ? (
+            <p className="text-xs text-muted-foreground" data-testid="saml-draft-status">
+              Waiting for the identity provider&apos;s metadata.
+            </p>
+          ) : (
+            <p className="text-xs text-muted-foreground">
+              IdP: <span className="text-foreground">{saved.idpEntityId}</span>, {saved.idpCertificates.length} certificate(s), valid until{" "}
+              {saved.idpCertificates.map((cert) => cert.notAfter.slice(0, 10)).join(" and ")}.
+            </p>
+          )}
         </section>
       )}
       <form
@@ -114,16 +144,16 @@ export function SamlPanel({ slug }: { slug: string }) {
             id="saml-metadata-xml"
             rows={5}
             className="rounded-md border border-border bg-background p-2 font-mono text-xs"
-            placeholder={saved ? "Leave empty to keep the current IdP settings" : "<md:EntityDescriptor …>"}
+            placeholder={saved?.configured ? "Leave empty to keep the current IdP settings" : "<md:EntityDescriptor …>"}
             value={form.metadataXml}
             onChange={(event) => setForm({ ...form, metadataXml: event.target.value })}
           />
         </div>
-        {check("enabled", "Enabled (turning it off signs out everyone who signed in through it)")}
+        {!draft && check("enabled", "Enabled (turning it off signs out everyone who signed in through it)")}
         {check("enforceForDomains", "Require SSO for members with an email on our verified domains")}
         {check("requireEncryptedAssertions", "Require encrypted assertions")}
         {check("allowUnverifiedDomains", "Accept emails outside our verified domains (new accounts only)")}
-        {(save.error ?? remove.error) && <Alert variant="error">{(save.error ?? remove.error)!.message}</Alert>}
+        {(save.error ?? start.error ?? remove.error) && <Alert variant="error">{(save.error ?? start.error ?? remove.error)!.message}</Alert>}
         {save.isSuccess && <Alert variant="success">SAML settings saved.</Alert>}
         <div className="flex gap-2">
           <Button type="submit" disabled={save.isPending}>

@@ -19,7 +19,7 @@ import { readRawBody } from "../../http/body";
 import { logger } from "../../logger";
 import { applySsoMembership } from "../jit";
 import { claimAssertionId } from "./message-ids";
-import { CLOCK_SKEW_MS, serviceProvider, spUrls, type SamlConnectionRow } from "./service-provider";
+import { CLOCK_SKEW_MS, hasIdpSettings, serviceProvider, spUrls, type SamlConnectionRow } from "./service-provider";
 
 export type SamlOutcome = { redirectTo: string; setCookie?: string };
 
@@ -42,9 +42,18 @@ const connectionSelect = {
   org: { select: { slug: true } },
 } as const;
 
-/** An enabled connection of a live org, or null. */
-export function findActiveSamlConnection(connectionId: string) {
-  return getDb().samlConnection.findFirst({ where: { id: connectionId, enabled: true, org: { deletedAt: null } }, select: connectionSelect });
+/** An enabled connection of a live org with its IdP settings, or null (a draft is never usable). */
+export async function findActiveSamlConnection(connectionId: string) {
+  const row = await getDb().samlConnection.findFirst({ where: { id: connectionId, enabled: true, org: { deletedAt: null } }, select: connectionSelect });
+  return row && hasIdpSettings(row) ? row : null;
+}
+
+/** The connection whose SP metadata is public: an enabled one, or a draft still waiting for its IdP. */
+export function findSamlConnectionForMetadata(connectionId: string) {
+  return getDb().samlConnection.findFirst({
+    where: { id: connectionId, org: { deletedAt: null }, OR: [{ enabled: true }, { idpEntityId: null }] },
+    select: { id: true, orgId: true, spCertificate: true },
+  });
 }
 
 /** SP-initiated sign-in: the IdP URL carrying a fresh AuthnRequest (its id is stored for InResponseTo). */

@@ -1,6 +1,8 @@
 // An organization's SAML identity provider: read, save, delete. Saving the first time
-// makes the SP key pair (private key in the org's system secrets); disabling or deleting
-// ends the sessions the connection made.
+// makes the SP key pair (private key in the org's system secrets), with or without the
+// IdP's settings: without them the connection is a draft (SP details to copy into the
+// IdP, which wants them before it gives its metadata), disabled until they are saved.
+// Disabling or deleting ends the sessions the connection made.
 import "server-only";
 import { recordAudit } from "../../audit/record";
 import type { RequestMeta } from "../../auth/request-meta";
@@ -10,9 +12,9 @@ import { Invalid, NotFound } from "../../errors";
 import { deleteSystemSecrets, putSystemSecrets, systemSecretKey } from "../../secrets/system-secrets";
 import { endSessionsOfConnection } from "../sso-sessions";
 import { certificateSummary, normalizeCertificate, selfSignedCertificate } from "./certificates";
-import { fetchIdpMetadata, parseIdpMetadata, type IdpSettings } from "./idp-metadata";
+import { fetchIdpMetadata, parseIdpMetadata } from "./idp-metadata";
 import type { SamlConnectionInput } from "./schemas";
-import { SP_PRIVATE_KEY, samlSecretScope, spUrls } from "./service-provider";
+import { SP_PRIVATE_KEY, hasIdpSettings, samlSecretScope, spUrls } from "./service-provider";
 
 export type SamlChangeContext = { org: { id: string; slug: string; name?: string }; actorId: string; meta: RequestMeta; requestId: string };
 
@@ -30,11 +32,13 @@ const select = {
   updatedAt: true,
 } as const;
 
-type Row = { id: string; idpEntityId: string; idpSsoUrl: string; idpCertificates: string[]; idpMetadataUrl: string | null; spCertificate: string; requireEncryptedAssertions: boolean; allowUnverifiedDomains: boolean; enforceForDomains: boolean; enabled: boolean; updatedAt: Date };
+type Row = { id: string; idpEntityId: string | null; idpSsoUrl: string | null; idpCertificates: string[]; idpMetadataUrl: string | null; spCertificate: string; requireEncryptedAssertions: boolean; allowUnverifiedDomains: boolean; enforceForDomains: boolean; enabled: boolean; updatedAt: Date };
 
 function view(org: { slug: string }, row: Row) {
   const urls = spUrls(row.id);
   return {
+    /** False for a draft: the IdP's metadata is still to be saved. */
+    configured: hasIdpSettings(row),
     idpEntityId: row.idpEntityId,
     idpSsoUrl: row.idpSsoUrl,
     idpMetadataUrl: row.idpMetadataUrl,
@@ -56,13 +60,18 @@ export async function getSamlConnection(org: { id: string; slug: string }): Prom
   return row ? view(org, row) : null;
 }
 
-/** The IdP's settings from whichever form the admin used; network calls happen here, outside transactions. */
-async function idpSettings(input: SamlConnectionInput, existing: Row | null): Promise<IdpSettings & { metadataUrl: string | null }> {
+type StoredIdpSettings = { entityId: string | null; ssoUrl: string | null; certificates: string[]; metadataUrl: string | null };
+
+/**
+ * The IdP's settings from whichever form the admin used, else the stored ones (none for a
+ * new draft); network calls happen here, outside transactions.
+ */
+async function idpSettings(input: SamlConnectionInput, existing: Row | null): Promise<StoredIdpSettings> {
   if (input.metadataXml?.trim()) return { ...parseIdpMetadata(input.metadataXml), metadataUrl: null };
   if (input.metadataUrl) return { ...parseIdpMetadata(await fetchIdpMetadata(input.metadataUrl)), metadataUrl: input.metadataUrl };
   if (!input.idpCertificates) {
     if (existing) return { entityId: existing.idpEntityId, ssoUrl: existing.idpSsoUrl, certificates: existing.idpCertificates, metadataUrl: existing.idpMetadataUrl };
-    throw new Invalid("Give the IdP metadata (XML or URL), or its entity id, SSO URL and certificate", [{ path: "metadataXml", message: "required" }]);
+    return { entityId: null, ssoUrl: null, certificates: [], metadataUrl: null };
   }
   const certificates = [...new Set(input.idpCertificates!.map((pem, index) => normalizeCertificate(pem, `idpCertificates.${index}`)))];
   return { entityId: input.idpEntityId!, ssoUrl: input.idpSsoUrl!, certificates, metadataUrl: null };
@@ -73,6 +82,13 @@ export async function saveSamlConnection(ctx: SamlChangeContext, input: SamlConn
   const existing = await db.samlConnection.findUnique({ where: { orgId: ctx.org.id }, select });
   if (!existing) await assertSsoAllowed(ctx.org.id);
   const idp = await idpSettings(input, existing);
+  const configured = hasIdpSettings({ idpEntityId: idp.entityId, idpSsoUrl: idp.ssoUrl, idpCertificates: idp.certificates });
+  const enabled = input.enabled ?? configured;
+  if (enabled && !configured) {
+    throw new Invalid("SAML can be enabled once the IdP's metadata (XML or URL), or its entity id, SSO URL and certificate, are saved", [
+      { path: "enabled", message: "the IdP's metadata (or entity id, SSO URL and certificate) is missing" },
+    ]);
+  }
   const spKeys = existing ? null : selfSignedCertificate(`Bastion SP ${ctx.org.slug}`);
   const dataKey = spKeys ? await systemSecretKey(ctx.org.id) : null;
   const data = {
@@ -83,7 +99,7 @@ export async function saveSamlConnection(ctx: SamlChangeContext, input: SamlConn
     requireEncryptedAssertions: input.requireEncryptedAssertions,
     allowUnverifiedDomains: input.allowUnverifiedDomains,
     enforceForDomains: input.enforceForDomains,
-    enabled: input.enabled,
+    enabled,
   };
 
   const row = await db.$transaction(async (tx) => {
@@ -93,7 +109,7 @@ export async function saveSamlConnection(ctx: SamlChangeContext, input: SamlConn
     if (spKeys && dataKey) {
       await putSystemSecrets(tx, dataKey, { orgId: ctx.org.id, scope: samlSecretScope(saved.id), values: { [SP_PRIVATE_KEY]: spKeys.privateKeyPem }, actorUserId: ctx.actorId });
     }
-    const endedSessions = existing?.enabled && !input.enabled ? await endSessionsOfConnection(tx, saved.id) : 0;
+    const endedSessions = existing?.enabled && !enabled ? await endSessionsOfConnection(tx, saved.id) : 0;
     await recordAudit(tx, {
       action: "sso.saml_config_updated",
       orgId: ctx.org.id,
@@ -103,7 +119,7 @@ export async function saveSamlConnection(ctx: SamlChangeContext, input: SamlConn
       ip: ctx.meta.ip,
       userAgent: ctx.meta.userAgent,
       requestId: ctx.requestId,
-      metadata: { idpEntityId: idp.entityId, certificates: idp.certificates.length, enabled: input.enabled, created: !existing, endedSessions },
+      metadata: { idpEntityId: idp.entityId, certificates: idp.certificates.length, enabled, created: !existing, draft: !configured, endedSessions },
     });
     return saved;
   });

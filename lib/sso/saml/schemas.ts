@@ -6,7 +6,10 @@ import { issuerUrl } from "../schemas";
 
 const certificate = text().trim().min(100).max(20_000);
 
-/** Without metadata or IdP fields, an update keeps the stored IdP settings. */
+/**
+ * Without metadata or IdP fields, an update keeps the stored IdP settings, and the first
+ * save creates a draft: the SP details to give the IdP, disabled until its metadata is saved.
+ */
 export const samlConnectionInput = z
   .object({
     metadataXml: text().max(500_000).optional(),
@@ -18,7 +21,8 @@ export const samlConnectionInput = z
     requireEncryptedAssertions: z.boolean().default(false),
     allowUnverifiedDomains: z.boolean().default(false),
     enforceForDomains: z.boolean().default(false),
-    enabled: z.boolean().default(true),
+    /** Omitted: on once the IdP settings are known, off for a draft (no IdP yet). */
+    enabled: z.boolean().optional(),
   })
   .refine((input) => !(input.idpEntityId || input.idpSsoUrl || input.idpCertificates) || Boolean(input.idpEntityId && input.idpSsoUrl && input.idpCertificates), {
     message: "give the IdP's entity id, SSO URL and certificate together",

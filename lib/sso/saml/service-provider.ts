@@ -4,7 +4,7 @@
 // verifies signatures over what it then reads (no signature wrapping), the issuer, the
 // audience, InResponseTo, and the validity window; the ACS adds recipient, destination,
 // encryption and replay checks (acs.ts).
-import { SAML, ValidateInResponseTo } from "@node-saml/node-saml";
+import { SAML, ValidateInResponseTo, generateServiceProviderMetadata } from "@node-saml/node-saml";
 import { appUrl } from "../../env";
 import { readSystemSecrets, type SystemScope } from "../../secrets/system-secrets";
 import { REQUEST_ID_LIFETIME_MS, requestIdCache } from "./message-ids";
@@ -22,6 +22,14 @@ export type SamlConnectionRow = {
   spCertificate: string;
   requireEncryptedAssertions: boolean;
 };
+
+/** The IdP columns as stored: all null/empty while the connection is a draft. */
+type StoredIdpColumns = { idpEntityId: string | null; idpSsoUrl: string | null; idpCertificates: string[] };
+
+/** Whether the IdP's settings were saved: a draft (SP details only) is never usable for sign-in or enabling. */
+export function hasIdpSettings<T extends StoredIdpColumns>(row: T): row is T & { idpEntityId: string; idpSsoUrl: string } {
+  return Boolean(row.idpEntityId && row.idpSsoUrl && row.idpCertificates.length > 0);
+}
 
 export function samlSecretScope(connectionId: string): SystemScope {
   return `saml:${connectionId}`;
@@ -75,7 +83,23 @@ export async function serviceProvider(row: SamlConnectionRow): Promise<SAML> {
   return samlFor(row, await readSpPrivateKey(row));
 }
 
-/** The SP metadata XML an IdP admin imports: entity id, ACS URL, signing and encryption certificate. */
-export async function spMetadataXml(row: SamlConnectionRow): Promise<string> {
-  return samlFor(row, await readSpPrivateKey(row)).generateServiceProviderMetadata(row.spCertificate, row.spCertificate);
+/**
+ * The SP metadata XML an IdP admin imports: entity id, ACS URL, signing and encryption certificate.
+ * Needs no IdP settings, so a draft connection serves it too (Okta and Entra read it before they exist).
+ */
+export async function spMetadataXml(row: { id: string; orgId: string; spCertificate: string }): Promise<string> {
+  const urls = spUrls(row.id);
+  const privateKey = await readSpPrivateKey(row);
+  return generateServiceProviderMetadata({
+    issuer: urls.entityId,
+    callbackUrl: urls.acsUrl,
+    identifierFormat: "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+    wantAssertionsSigned: false,
+    privateKey,
+    decryptionPvk: privateKey,
+    decryptionCert: row.spCertificate,
+    publicCerts: row.spCertificate,
+    signatureAlgorithm: "sha256",
+    digestAlgorithm: "sha256",
+  });
 }
