@@ -27,6 +27,9 @@ async function shoot(page: Page, name: string, target = page.locator("main")) {
 }
 
 async function signOut(page: Page) {
+  // The MFA step's client navigation and refresh finish first: a refresh still in flight
+  // when the sign-out form posts would land on the sign-in page with a `next` instead.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Account menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
