@@ -14,9 +14,14 @@ export function additionalData(binding: ValueBinding): Buffer {
 }
 
 export function encryptValue(dataKey: Buffer, plaintext: Buffer, binding: ValueBinding): EncryptedValue {
+  return seal(dataKey, plaintext, additionalData(binding));
+}
+
+/** AES-256-GCM under a data key with a fresh nonce; the tag is appended to the ciphertext. */
+export function seal(dataKey: Buffer, plaintext: Buffer, aad: Buffer): EncryptedValue {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv("aes-256-gcm", dataKey, nonce);
-  cipher.setAAD(additionalData(binding));
+  cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
   return { ciphertext, nonce };
 }
@@ -30,11 +35,16 @@ export class DecryptionFailed extends Error {
 }
 
 export function decryptValue(dataKey: Buffer, encrypted: EncryptedValue, binding: ValueBinding): Buffer {
+  return open(dataKey, encrypted, additionalData(binding));
+}
+
+/** The inverse of seal(); DecryptionFailed when the ciphertext, nonce or AAD do not match. */
+export function open(dataKey: Buffer, encrypted: EncryptedValue, aad: Buffer): Buffer {
   const { ciphertext, nonce } = encrypted;
   if (nonce.length !== NONCE_BYTES || ciphertext.length < TAG_BYTES) throw new DecryptionFailed();
   try {
     const decipher = createDecipheriv("aes-256-gcm", dataKey, nonce);
-    decipher.setAAD(additionalData(binding));
+    decipher.setAAD(aad);
     decipher.setAuthTag(ciphertext.subarray(ciphertext.length - TAG_BYTES));
     return Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - TAG_BYTES)), decipher.final()]);
   } catch {

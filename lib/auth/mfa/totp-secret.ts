@@ -6,13 +6,11 @@
 // Rows written before this kept the secret in plain User.totpSecret;
 // encryptLegacyTotpSecrets moves them at start. The secret is never logged.
 // No "server-only" marker: boot() and keys:rotate (plain Node) run the move and rewrap.
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { getDb, type Db } from "../../db";
 import { kekVersionOf, kms } from "../../kms";
 import { logger } from "../../logger";
-
-const NONCE_BYTES = 12;
-const TAG_BYTES = 16;
+import { open, seal } from "../../secrets/crypto";
 
 /** Stored in User.totpSecretEncrypted: the wrapped data key and the sealed secret. */
 type Sealed = { wrappedKey: string; nonce: string; ciphertext: string };
@@ -22,9 +20,7 @@ const additionalData = (userId: string) => Buffer.from(`bastion-totp:${userId}`)
 export async function sealTotpSecret(userId: string, secret: string): Promise<string> {
   const dataKey = randomBytes(32);
   try {
-    const nonce = randomBytes(NONCE_BYTES);
-    const cipher = createCipheriv("aes-256-gcm", dataKey, nonce).setAAD(additionalData(userId));
-    const ciphertext = Buffer.concat([cipher.update(secret, "utf8"), cipher.final(), cipher.getAuthTag()]);
+    const { nonce, ciphertext } = seal(dataKey, Buffer.from(secret, "utf8"), additionalData(userId));
     const sealed: Sealed = { wrappedKey: await kms().wrap(dataKey), nonce: nonce.toString("base64"), ciphertext: ciphertext.toString("base64") };
     return JSON.stringify(sealed);
   } finally {
@@ -36,10 +32,8 @@ export async function openTotpSecret(userId: string, stored: string): Promise<st
   const sealed = JSON.parse(stored) as Sealed;
   const dataKey = await kms().unwrap(sealed.wrappedKey);
   try {
-    const body = Buffer.from(sealed.ciphertext, "base64");
-    const decipher = createDecipheriv("aes-256-gcm", dataKey, Buffer.from(sealed.nonce, "base64")).setAAD(additionalData(userId));
-    decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString("utf8");
+    const encrypted = { ciphertext: Buffer.from(sealed.ciphertext, "base64"), nonce: Buffer.from(sealed.nonce, "base64") };
+    return open(dataKey, encrypted, additionalData(userId)).toString("utf8");
   } finally {
     dataKey.fill(0);
   }
